@@ -1,0 +1,267 @@
+"""Claim pages: Markdown with YAML front matter under docs/claims/. Parsing and validation."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .fields import Reader, type_name
+from .problems import Problems
+from .registry import Registry
+from .text import find_all, norm
+from .yamlio import is_missing, parse_yaml, split_front_matter
+
+ID_PATTERN = re.compile(r"^CBC-\d{3,}$")
+KINDS = {"statistic", "quotation", "anecdote", "legal", "characterization"}
+ADVISORIES = {"violence": "This claim quotes threats of violence and killing."}
+HEADER_MACRO = "{{ claim_header() }}"
+FOOTER_MACRO = "{{ claim_footer() }}"
+TECHNIQUES_MACRO = "{{ claim_techniques() }}"
+# The body sections every claim page has, in this order (the header and footer macros add the
+# verdict, the quote in context and the sources around them).
+BODY_HEADINGS = ("Context", "What the record shows", "How the passage persuades", "What remains unknown")
+REQUIRED = {"id", "article", "title", "quote", "section", "kind", "verdict", "summary", "techniques",
+            "sources", "published", "reviewed", "reviewers"}
+OPTIONAL = {"covers", "advisory", "corrections", "searched", "people", "figures", "description"}
+# Verdicts that rest on the absence of evidence need a note of where we looked.
+NEEDS_SEARCH_NOTE = {"unsupported", "could-not-verify"}
+
+
+@dataclass(frozen=True)
+class TechniqueUse:
+    id: str
+    span: str
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: dt.date
+    change: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    article: str
+    credited: str
+    record: str
+    sources: tuple[str, ...]
+    gap: str
+
+
+@dataclass(frozen=True)
+class Claim:
+    path: Path
+    id: str
+    article: str
+    title: str
+    quote: str
+    section: str
+    kind: str
+    verdict: str
+    summary: str
+    techniques: tuple[TechniqueUse, ...]
+    sources: tuple[str, ...]
+    published: dt.date
+    reviewed: dt.date
+    reviewers: tuple[str, ...]
+    covers: tuple[str, ...]
+    advisory: str | None
+    corrections: tuple[Correction, ...]
+    searched: str | None
+    people: tuple[str, ...]
+    figures: tuple[Figure, ...]
+    body: str
+
+    @property
+    def slug(self) -> str:
+        """URL slug derived from the immutable id: CBC-007 -> cbc-007."""
+        return self.id.lower()
+
+    @property
+    def spans(self) -> tuple[str, ...]:
+        return (self.quote, *self.covers)
+
+
+def parse_claim(path: Path, text: str, reg: Registry, problems: Problems) -> Claim | None:
+    """Parse and validate one claim file; every problem goes to `problems`."""
+    split = split_front_matter(text)
+    if split is None:
+        problems.add(path, "front matter", "the file must start with a YAML block between '---' lines")
+        return None
+    raw, body = split
+    data = parse_yaml(raw, path, problems, "front matter")
+    if is_missing(data):
+        return None
+    if not isinstance(data, dict):
+        problems.add(path, "front matter", f"must be a mapping of fields, got {type_name(data)}")
+        return None
+    r = Reader(data, path, problems)
+    r.check_keys(REQUIRED, OPTIONAL)
+
+    cid = r.text("id")
+    if cid and not ID_PATTERN.match(cid):
+        r.problem("id", f"'{cid}' must look like CBC-001")
+        cid = None
+    if cid and path.stem != cid.lower():
+        r.problem("id", f"file name must be {cid.lower()}.md so the URL follows the id")
+    article_slug = r.choice("article", reg.articles, "article") if reg.articles else r.text("article")
+    article = reg.articles.get(article_slug or "")
+    verdict = r.choice("verdict", reg.verdicts, "verdict")
+    kind = r.choice("kind", KINDS, "kind")
+    quote = r.text("quote")
+    section = r.text("section")
+    covers = r.text_list("covers")
+    if article:
+        _check_spans(r, article, quote, covers, section)
+
+    techniques = _read_techniques(r, reg, article)
+    sources = tuple(r.text_list("sources"))
+    for i, ref in enumerate(sources):
+        if ref not in reg.sources:
+            r.problem(f"sources[{i}]", f"unknown source id '{ref}'")
+    people = tuple(r.text_list("people"))
+    for i, ref in enumerate(people):
+        if ref not in reg.people:
+            r.problem(f"people[{i}]", f"unknown person id '{ref}'")
+    searched = r.text("searched")
+    if verdict:
+        _check_sourcing(r, reg, verdict, sources, searched)
+
+    advisory = r.choice("advisory", ADVISORIES, "advisory") if "advisory" in data else None
+    published, reviewed = r.date("published"), r.date("reviewed")
+    if published and reviewed and reviewed < published:
+        r.problem("reviewed", "cannot be earlier than published")
+    if reviewed and reviewed > dt.date.today():
+        r.problem("reviewed", f"{reviewed} is in the future")
+    reviewers = tuple(r.text_list("reviewers"))
+    if "reviewers" in data and not reviewers:
+        r.problem("reviewers", "name at least one reviewer")
+    corrections = _read_corrections(r)
+    figures = _read_figures(r, reg)
+    _check_body(path, body, problems)
+
+    values = (cid, article_slug, r.text("title", max_len=120, one_line=True), quote, section, kind, verdict,
+              r.text("summary", max_len=300, one_line=True), published, reviewed)
+    if None in values or not reviewers:
+        return None
+    cid, article_slug, title, quote, section, kind, verdict, summary, published, reviewed = values
+    return Claim(path, cid, article_slug, title, quote, section, kind, verdict, summary, techniques,
+                 sources, published, reviewed, reviewers, tuple(covers), advisory, corrections, searched,
+                 people, figures, body)
+
+
+def _check_spans(r: Reader, article, quote: str | None, covers: list[str], section: str | None) -> None:
+    text = article.normalized.text
+    if quote and not find_all(text, quote):
+        r.problem("quote", "does not occur verbatim in the article (only whitespace, quotes and dashes "
+                           f"are normalised): '{_clip(quote)}'")
+    for i, span in enumerate(covers):
+        if not find_all(text, span):
+            r.problem(f"covers[{i}]", f"does not occur verbatim in the article: '{_clip(span)}'")
+    if section is not None and section not in section_names(article):
+        r.problem("section", f"unknown section '{section}' (known: {'; '.join(section_names(article))})")
+    elif section and quote and find_all(text, quote):
+        if not any(section_at(article, start) == section for start, _ in find_all(text, quote)):
+            r.problem("section", f"the quote does not occur in the section '{section}'")
+
+
+def _read_techniques(r: Reader, reg: Registry, article) -> tuple[TechniqueUse, ...]:
+    raw = r.data.get("techniques")
+    if raw == "none" or raw == []:
+        if raw == []:
+            r.problem("techniques", "list at least one technique, or write 'none' explicitly")
+        return ()
+    uses = []
+    for prefix, item in r.mappings("techniques"):
+        c = r.child(prefix, item)
+        c.check_keys({"id", "span"}, set())
+        tid, span = c.choice("id", reg.techniques, "technique id"), c.text("span")
+        if span and article and not find_all(article.normalized.text, span):
+            c.problem("span", f"does not occur verbatim in the article: '{_clip(span)}'")
+        elif tid and span:
+            uses.append(TechniqueUse(tid, span))
+    return tuple(uses)
+
+
+def _check_sourcing(r: Reader, reg: Registry, verdict: str, sources: tuple[str, ...], searched) -> None:
+    known = [reg.sources[s] for s in sources if s in reg.sources]
+    if verdict in NEEDS_SEARCH_NOTE and not searched:
+        r.problem("searched", f"a '{verdict}' verdict needs a note of where we searched")
+    if reg.verdicts[verdict].checkable and verdict not in NEEDS_SEARCH_NOTE:
+        publishers = {s.publisher for s in known if s.is_evidence}
+        if len(publishers) < 2:
+            r.problem("sources", f"a '{verdict}' verdict needs at least two independent sources (different "
+                                 f"publishers, not state-affiliated or partisan); found {len(publishers)}")
+
+
+def _read_corrections(r: Reader) -> tuple[Correction, ...]:
+    out = []
+    for prefix, item in r.mappings("corrections"):
+        c = r.child(prefix, item)
+        c.check_keys({"date", "change", "reason"}, set())
+        values = (c.date("date"), c.text("change"), c.text("reason"))
+        if None not in values:
+            out.append(Correction(*values))
+    return tuple(sorted(out, key=lambda c: c.date))
+
+
+def _read_figures(r: Reader, reg: Registry) -> tuple[Figure, ...]:
+    out = []
+    for prefix, item in r.mappings("figures"):
+        c = r.child(prefix, item)
+        c.check_keys({"article", "credited", "record", "sources", "gap"}, set())
+        refs = tuple(c.text_list("sources"))
+        for ref in refs:
+            if ref not in reg.sources:
+                c.problem("sources", f"unknown source id '{ref}'")
+        values = (c.text("article"), c.text("credited"), c.text("record"), c.text("gap"))
+        if None not in values:
+            out.append(Figure(values[0], values[1], values[2], refs, values[3]))
+    return tuple(out)
+
+
+def _check_body(path: Path, body: str, problems: Problems) -> None:
+    stripped = body.strip()
+    if not stripped:
+        problems.add(path, "body", "is empty; write the claim's analysis under the standard headings")
+        return
+    if not stripped.startswith(HEADER_MACRO):
+        problems.add(path, "body", f"must start with {HEADER_MACRO} (it shows the verdict and the quote)")
+    if not stripped.endswith(FOOTER_MACRO):
+        problems.add(path, "body", f"must end with {FOOTER_MACRO} (it lists the sources)")
+    headings = re.findall(r"^## +(.+?)\s*$", body, flags=re.MULTILINE)
+    if [h for h in headings if h in BODY_HEADINGS] != list(BODY_HEADINGS):
+        want = " > ".join(BODY_HEADINGS)
+        problems.add(path, "body", f"needs the headings '## ' {want}, once each and in that order; "
+                                   f"found: {', '.join(headings) or 'none'}")
+    for heading in BODY_HEADINGS:
+        section = re.search(rf"^## +{re.escape(heading)}\s*$(.*?)(?=^## |\Z)", body, re.MULTILINE | re.DOTALL)
+        if section:
+            content = section.group(1).replace(TECHNIQUES_MACRO, "").replace(FOOTER_MACRO, "")
+            if not content.strip() or "TODO" in content:
+                problems.add(path, "body", f"section '{heading}' is not written yet")
+    if re.search(r"<\s*script", body, re.IGNORECASE):
+        problems.add(path, "body", "must not contain <script>; structured data is generated")
+
+
+def section_names(article) -> list[str]:
+    return ["Headline and introduction", *article.headings]
+
+
+def section_at(article, offset: int) -> str:
+    """The article section (heading) a normalised offset falls under."""
+    text, current = article.normalized.text, "Headline and introduction"
+    best = -1
+    for heading in article.headings:
+        for start, _ in find_all(text, heading):
+            if best < start <= offset:
+                best, current = start, heading
+    return current
+
+
+def _clip(text: str, n: int = 70) -> str:
+    text = norm(text)
+    return text if len(text) <= n else text[: n - 1] + "…"

@@ -1,0 +1,92 @@
+"""One CLI owns the content pipeline: check, generate, verify, new-claim.
+
+    python -m scripts check        validate all content, print coverage; exit 1 on any problem
+    python -m scripts generate     write downloads and charts into docs/ from the data
+    python -m scripts verify       fail if the generated files differ from what the data gives
+    python -m scripts new-claim    scaffold the next claim page from the template
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .content import ROOT, load_content
+from .coverage import coverage
+
+
+def cmd_check(root: Path, min_coverage: float) -> int:
+    content = load_content(root)
+    for problem in content.problems.sorted():
+        print(problem, file=sys.stderr)
+    status = 0
+    for slug, article in content.registry.articles.items():
+        cov = coverage(article, content.claims_for(slug))
+        print(cov.report(slug))
+        if cov.percent < min_coverage:
+            print(f"coverage: {slug}: {cov.percent:.0f}% is below the required {min_coverage:.0f}%", file=sys.stderr)
+            status = 1
+    n = len(content.problems)
+    if n:
+        print(f"check: {n} problem{'s' * (n != 1)} found", file=sys.stderr)
+        return 1
+    summary = (f"{len(content.claims)} claims, {len(content.registry.sources)} sources, "
+               f"{len(content.registry.techniques)} techniques")
+    if status:
+        print(f"check: content is valid ({summary}) but coverage is incomplete", file=sys.stderr)
+    else:
+        print(f"check: ok: {summary}")
+    return status
+
+
+def cmd_generate(root: Path, verify: bool) -> int:
+    from .generate import generate_all, verify_all
+
+    content = load_content(root)
+    if content.problems:
+        for problem in content.problems.sorted():
+            print(problem, file=sys.stderr)
+        print("generate: fix the problems above first (python -m scripts check)", file=sys.stderr)
+        return 1
+    if verify:
+        drift = verify_all(content)
+        for line in drift:
+            print(f"verify: {line}", file=sys.stderr)
+        if drift:
+            print("verify: generated files are out of date; run `python -m scripts generate`", file=sys.stderr)
+            return 1
+        print("verify: ok: generated files match the data")
+        return 0
+    written = generate_all(content)
+    print(f"generate: {len(written)} files written")
+    return 0
+
+
+def cmd_new_claim(root: Path, title: str | None) -> int:
+    from .scaffold import new_claim
+
+    path = new_claim(root, title)
+    print(f"new-claim: created {path.relative_to(root)}")
+    print("new-claim: fill in every field and section, then run `python -m scripts check`")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m scripts", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--root", type=Path, default=ROOT, help="repository root (default: this checkout)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate all content and report sentence coverage")
+    check.add_argument("--min-coverage", type=float, default=100.0)
+    sub.add_parser("generate", help="write the downloads and charts from the data")
+    sub.add_parser("verify", help="fail if generated files are stale")
+    new = sub.add_parser("new-claim", help="scaffold the next claim page")
+    new.add_argument("--title", help="a short statement of the claim")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    if args.command == "check":
+        return cmd_check(root, args.min_coverage)
+    if args.command in {"generate", "verify"}:
+        return cmd_generate(root, verify=args.command == "verify")
+    return cmd_new_claim(root, args.title)

@@ -1,0 +1,311 @@
+"""Data registries: verdict scale, techniques, sources, cited people, articles, statistics."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .fields import Reader, parse_date, type_name
+from .problems import Problems
+from .text import Normalized, normalize
+from .yamlio import is_missing, read_yaml
+
+ARTICLE_CUTOFF = dt.date(2025, 11, 12)  # the article's publication date
+UNDATED = "undated"  # the stored page shows no date; we never guess one
+
+SOURCE_KINDS = {
+    # kind: (label, primary record?, evidence of facts?)
+    "official-record": ("Official record", True, True),
+    "legislation": ("Legislation or bill", True, True),
+    "official-statement": ("Official statement", True, True),
+    "court-record": ("Court record", True, True),
+    "independent-media": ("Independent media", False, True),
+    "ngo-report": ("NGO or international body", False, True),
+    "academic": ("Academic or research", False, True),
+    "reference": ("Reference work", False, True),
+    "state-affiliated-media": ("State-affiliated media (evidence only of what it published)", False, False),
+    "partisan-channel": ("Partisan channel (evidence only of what it published)", False, False),
+}
+
+
+@dataclass(frozen=True)
+class Verdict:
+    id: str
+    label: str
+    icon: str
+    rating: int | None
+    checkable: bool
+    definition: str
+
+
+@dataclass(frozen=True)
+class Technique:
+    id: str
+    category: str
+    name: str
+    classroom: tuple[str, ...]
+    definition: str
+    counter: str
+
+    @property
+    def is_semeval(self) -> bool:
+        return not self.id.startswith("SRC_")
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    url: str
+    title: str
+    publisher: str
+    published: str  # YYYY-MM-DD, YYYY-MM, YYYY, or "undated" when the page shows no date
+    language: str
+    kind: str
+    notes: str
+
+    @property
+    def kind_label(self) -> str:
+        return SOURCE_KINDS[self.kind][0]
+
+    @property
+    def is_primary(self) -> bool:
+        return SOURCE_KINDS[self.kind][1]
+
+    @property
+    def is_evidence(self) -> bool:
+        return SOURCE_KINDS[self.kind][2]
+
+    @property
+    def after_article(self) -> bool | None:
+        """True if published after the article; None if undated or the partial date straddles it."""
+        if self.published == UNDATED:
+            return None
+        parsed = parse_date(self.published, partial=True)
+        assert isinstance(parsed, dt.date)
+        parts = self.published.count("-")
+        if parts == 2:
+            return parsed > ARTICLE_CUTOFF
+        last = dt.date(parsed.year, 12, 31) if parts == 0 else (
+            dt.date(parsed.year + (parsed.month == 12), parsed.month % 12 + 1, 1) - dt.timedelta(days=1))
+        if parsed > ARTICLE_CUTOFF:
+            return True
+        if last <= ARTICLE_CUTOFF:
+            return False
+        return None
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    role: str
+    verifiability: str
+    found: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Article:
+    slug: str
+    title: str
+    outlet: str
+    credited: str
+    date: dt.date
+    provenance: str
+    text: str
+    headings: tuple[str, ...]
+    not_article: tuple[tuple[str, str], ...]  # (text, reason) lines that are not the article's
+
+    @property
+    def normalized(self) -> Normalized:
+        return normalize(self.text)
+
+
+@dataclass(frozen=True)
+class StatRow:
+    year: int
+    period: str
+    article_code: str  # "407" or "408"
+    cases: int
+    measure: str
+    sources: tuple[str, ...]
+    note: str
+
+
+@dataclass
+class Registry:
+    verdicts: dict[str, Verdict] = field(default_factory=dict)
+    techniques: dict[str, Technique] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    articles: dict[str, Article] = field(default_factory=dict)
+    statistics: list[StatRow] = field(default_factory=list)
+
+
+def _entries(path: Path, problems: Problems) -> list[tuple[str, dict]]:
+    """A data file holding a list of mappings, each with an `id`; yields (prefix, mapping)."""
+    data = read_yaml(path, problems)
+    if is_missing(data):
+        return []
+    if not isinstance(data, list):
+        problems.add(path, "file", f"must be a list of entries, got {type_name(data)}")
+        return []
+    out, seen = [], set()
+    for i, item in enumerate(data):
+        if not isinstance(item, dict):
+            problems.add(path, f"[{i}]", f"must be a mapping, got {type_name(item)}")
+            continue
+        ident = item.get("id")
+        prefix = f"{ident}." if isinstance(ident, str) else f"[{i}]."
+        if ident in seen:
+            problems.add(path, f"{prefix}id", "duplicate id")
+            continue
+        seen.add(ident)
+        out.append((prefix, item))
+    return out
+
+
+def load_verdicts(path: Path, problems: Problems) -> dict[str, Verdict]:
+    out = {}
+    for prefix, item in _entries(path, problems):
+        r = Reader(item, path, problems, prefix)
+        r.check_keys({"id", "label", "icon", "rating", "checkable", "definition"}, set())
+        rating = item.get("rating")
+        if rating is not None and not isinstance(rating, int):
+            r.problem("rating", "must be a whole number or null")
+            rating = None
+        values = (r.text("id"), r.text("label"), r.text("icon"), r.boolean("checkable"), r.text("definition"))
+        if None not in values:
+            vid, label, icon, checkable, definition = values
+            out[vid] = Verdict(vid, label, icon, rating, checkable, definition)
+    return out
+
+
+def load_techniques(path: Path, problems: Problems) -> dict[str, Technique]:
+    out = {}
+    for prefix, item in _entries(path, problems):
+        r = Reader(item, path, problems, prefix)
+        r.check_keys({"id", "category", "name", "definition", "counter"}, {"classroom"})
+        values = (r.text("id"), r.text("category"), r.text("name"), r.text("definition"), r.text("counter"))
+        if None not in values:
+            tid, category, name, definition, counter = values
+            out[tid] = Technique(tid, category, name, tuple(r.text_list("classroom")), definition, counter)
+    return out
+
+
+def load_sources(path: Path, problems: Problems) -> dict[str, Source]:
+    out = {}
+    for prefix, item in _entries(path, problems):
+        r = Reader(item, path, problems, prefix)
+        r.check_keys({"id", "url", "title", "publisher", "published", "language", "kind", "notes"}, set())
+        url = r.text("url")
+        if url and not url.startswith(("https://", "http://")):
+            r.problem("url", "must be an absolute http(s) URL")
+            url = None
+        if url and ("southfront." in url.lower()):
+            r.problem("url", "must not link to the analysed outlet's own domain (do not amplify)")
+            url = None
+        published = UNDATED if item.get("published") == UNDATED else r.partial_date("published")
+        values = (r.text("id"), url, r.text("title"), r.text("publisher"), published,
+                  r.text("language"), r.choice("kind", SOURCE_KINDS, "source kind"), r.text("notes"))
+        if None not in values:
+            out[values[0]] = Source(*values)
+    return out
+
+
+def load_people(path: Path, problems: Problems, sources: dict[str, Source]) -> dict[str, Person]:
+    out = {}
+    for prefix, item in _entries(path, problems):
+        r = Reader(item, path, problems, prefix)
+        r.check_keys({"id", "name", "role", "verifiability", "found", "sources"}, set())
+        refs = r.text_list("sources")
+        for ref in refs:
+            if ref not in sources:
+                r.problem("sources", f"unknown source id '{ref}'")
+        values = (r.text("id"), r.text("name"), r.text("role"), r.text("verifiability"), r.text("found"))
+        if None not in values:
+            out[values[0]] = Person(*values, tuple(refs))
+    return out
+
+
+def load_statistics(path: Path, problems: Problems, sources: dict[str, Source]) -> list[StatRow]:
+    data = read_yaml(path, problems)
+    if is_missing(data):
+        return []
+    if not isinstance(data, list):
+        problems.add(path, "file", f"must be a list of rows, got {type_name(data)}")
+        return []
+    rows = []
+    for i, item in enumerate(data):
+        if not isinstance(item, dict):
+            problems.add(path, f"[{i}]", f"must be a mapping, got {type_name(item)}")
+            continue
+        r = Reader(item, path, problems, f"[{i}].")
+        r.check_keys({"year", "period", "article", "cases", "measure", "sources"}, {"note"})
+        year, cases = item.get("year"), item.get("cases")
+        if not isinstance(year, int) or not 1991 <= year <= 2100:
+            r.problem("year", "must be a year such as 2024")
+            year = None
+        if not isinstance(cases, int) or cases < 0:
+            r.problem("cases", f"must be a whole number of cases, got {type_name(cases)}")
+            cases = None
+        code = str(item.get("article", ""))
+        if code not in {"407", "408"}:
+            r.problem("article", "must be 407 (AWOL) or 408 (desertion)")
+            code = None
+        refs = r.text_list("sources")
+        if not refs:
+            r.problem("sources", "every row needs at least one source")
+        for ref in refs:
+            if ref not in sources:
+                r.problem("sources", f"unknown source id '{ref}'")
+        period, measure = r.text("period"), r.text("measure")
+        note = r.text("note", required=False) or ""
+        if None not in (year, cases, code, period, measure):
+            rows.append(StatRow(year, period, code, cases, measure, tuple(refs), note))
+    return rows
+
+
+def load_article(meta_path: Path, problems: Problems) -> Article | None:
+    data = read_yaml(meta_path, problems)
+    if is_missing(data):
+        return None
+    if not isinstance(data, dict):
+        problems.add(meta_path, "file", f"must be a mapping, got {type_name(data)}")
+        return None
+    r = Reader(data, meta_path, problems)
+    r.check_keys({"slug", "title", "outlet", "credited", "date", "provenance", "text", "headings"},
+                 {"not_article"})
+    text_path = meta_path.parent / str(data.get("text", ""))
+    try:
+        text = text_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        r.problem("text", f"article text cannot be read: {exc}")
+        return None
+    not_article = []
+    for prefix, item in r.mappings("not_article"):
+        c = r.child(prefix, item)
+        c.check_keys({"text", "reason"}, set())
+        line, reason = c.text("text"), c.text("reason")
+        if line and reason:
+            not_article.append((line, reason))
+    values = (r.text("slug"), r.text("title"), r.text("outlet"), r.text("credited"), r.date("date"),
+              r.text("provenance"))
+    if None in values:
+        return None
+    return Article(*values, text, tuple(r.text_list("headings")), tuple(not_article))
+
+
+def load_registry(data_dir: Path, problems: Problems) -> Registry:
+    reg = Registry()
+    reg.verdicts = load_verdicts(data_dir / "verdicts.yml", problems)
+    reg.techniques = load_techniques(data_dir / "techniques.yml", problems)
+    reg.sources = load_sources(data_dir / "sources.yml", problems)
+    reg.people = load_people(data_dir / "people.yml", problems, reg.sources)
+    reg.statistics = load_statistics(data_dir / "statistics.yml", problems, reg.sources)
+    for meta in sorted((data_dir / "article").glob("*.yml")):
+        article = load_article(meta, problems)
+        if article:
+            reg.articles[article.slug] = article
+    return reg

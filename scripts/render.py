@@ -1,0 +1,72 @@
+"""HTML fragments for claim pages, rendered from templates with autoescaping.
+
+Every value that comes from content passes through Jinja's autoescape, so markup typed into
+front matter is shown as text and never executed.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from .claims import ADVISORIES, Claim
+from .registry import Registry
+from .text import find_all
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@lru_cache(maxsize=1)
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
+                             keep_trailing_newline=False)
+    env.filters["jsonld"] = jsonld_dumps
+    return env
+
+
+def render(template: str, **values) -> str:
+    return _env().get_template(template).render(**values)
+
+
+def jsonld_dumps(data: dict) -> str:
+    """JSON for a <script> block: '<', '>' and '&' escaped so text can never close the tag."""
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def quote_in_context(claim: Claim, reg: Registry) -> tuple[str, str, str]:
+    """The paragraph around the quote's first occurrence, split into (before, quote, after)."""
+    article = reg.articles[claim.article]
+    normalized = article.normalized
+    start, end = find_all(normalized.text, claim.quote)[0]
+    o_start, o_end = normalized.span_in_original(start, end)
+    text = article.text
+    p_start = text.rfind("\n", 0, o_start) + 1
+    p_end = text.find("\n", o_end)
+    p_end = len(text) if p_end == -1 else p_end
+    return text[p_start:o_start].strip(), text[o_start:o_end], text[o_end:p_end].strip()
+
+
+def claim_header(claim: Claim, reg: Registry, base: str) -> str:
+    before, quote, after = quote_in_context(claim, reg)
+    return render("claim_header.html", claim=claim, verdict=reg.verdicts[claim.verdict],
+                  article=reg.articles[claim.article], advisory=ADVISORIES.get(claim.advisory or ""),
+                  before=before, quote=quote, after=after, base=base)
+
+
+def claim_techniques(claim: Claim, reg: Registry, base: str) -> str:
+    uses = [(reg.techniques[u.id], u.span) for u in claim.techniques]
+    return render("claim_techniques.html", uses=uses, base=base)
+
+
+def claim_footer(claim: Claim, reg: Registry, base: str, jsonld: dict) -> str:
+    sources = [reg.sources[s] for s in claim.sources]
+    return render("claim_footer.html", claim=claim, sources=sources, jsonld=jsonld, base=base)
+
+
+def citation(source) -> str:
+    return render("citation.html", s=source)

@@ -1,0 +1,39 @@
+"""schema.org ClaimReview JSON-LD for a claim page, built from the claim data alone."""
+
+from __future__ import annotations
+
+from .claims import Claim
+from .registry import Registry
+from .text import norm
+
+ORGANISATION = {"@type": "Organization", "name": "Claim by Claim"}
+
+
+def claim_review(claim: Claim, reg: Registry, page_url: str) -> dict:
+    verdict = reg.verdicts[claim.verdict]
+    article = reg.articles[claim.article]
+    ratings = [v.rating for v in reg.verdicts.values() if v.rating is not None]
+    rating = {"@type": "Rating", "alternateName": verdict.label,
+              "bestRating": max(ratings), "worstRating": min(ratings)}
+    # Opinion and could-not-verify are not points on the true/false scale: schema.org allows a
+    # rating with only a name, which is what we give them.
+    if verdict.rating is not None:
+        rating["ratingValue"] = verdict.rating
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": page_url,
+        "claimReviewed": norm(claim.quote),
+        "datePublished": claim.published.isoformat(),
+        "dateModified": claim.reviewed.isoformat(),
+        "author": ORGANISATION,
+        "reviewRating": rating,
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": {"@type": "Organization", "name": article.outlet},
+            "datePublished": article.date.isoformat(),
+            "appearance": {"@type": "CreativeWork", "headline": norm(article.title),
+                           "datePublished": article.date.isoformat(),
+                           "author": {"@type": "Organization", "name": article.outlet}},
+        },
+    }
