@@ -49,6 +49,10 @@ class Figure:
     record: str
     sources: tuple[str, ...]
     gap: str
+    # Optional numbers for the comparison chart, with a short label naming what is counted.
+    label: str | None = None
+    article_number: int | None = None
+    record_number: int | None = None
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ def parse_claim(path: Path, text: str, reg: Registry, problems: Problems) -> Cla
         problems.add(path, "front matter", "the file must start with a YAML block between '---' lines")
         return None
     raw, body = split
-    data = parse_yaml(raw, path, problems, "front matter")
+    data = parse_yaml(raw, path, problems, "front matter", line_offset=1)
     if is_missing(data):
         return None
     if not isinstance(data, dict):
@@ -212,14 +216,28 @@ def _read_figures(r: Reader, reg: Registry) -> tuple[Figure, ...]:
     out = []
     for prefix, item in r.mappings("figures"):
         c = r.child(prefix, item)
-        c.check_keys({"article", "credited", "record", "sources", "gap"}, set())
+        c.check_keys({"article", "credited", "record", "sources", "gap"},
+                     {"label", "article_number", "record_number"})
         refs = tuple(c.text_list("sources"))
+        if not refs:
+            c.problem("sources", "name the source of the official figure")
         for ref in refs:
             if ref not in reg.sources:
                 c.problem("sources", f"unknown source id '{ref}'")
+        numbers = {}
+        for key in ("article_number", "record_number"):
+            value = item.get(key)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+                c.problem(key, f"must be a whole number, got {type_name(value)}")
+                value = None
+            numbers[key] = value
+        label = c.text("label", max_len=60) if "label" in item else None
+        if (numbers["article_number"] is None) != (numbers["record_number"] is None) or (
+                numbers["article_number"] is not None and not label):
+            c.problem("label", "a chart pair needs label, article_number and record_number together")
         values = (c.text("article"), c.text("credited"), c.text("record"), c.text("gap"))
         if None not in values:
-            out.append(Figure(values[0], values[1], values[2], refs, values[3]))
+            out.append(Figure(values[0], values[1], values[2], refs, values[3], label, **numbers))
     return tuple(out)
 
 

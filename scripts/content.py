@@ -41,7 +41,7 @@ class Content:
     paths: Paths
     registry: Registry
     claims: list[Claim]
-    ledger: dict[str, str]  # id -> "active" or "retired: <redirect id>"
+    ledger: dict[str, str] | None  # id -> "active" or "retired: CBC-NNN"; None when not checked
     problems: Problems = field(repr=False, default=None)
 
     def claims_for(self, article: str) -> list[Claim]:
@@ -51,13 +51,15 @@ class Content:
         return next(c for c in self.claims if c.id == cid)
 
 
-def load_content(root: Path = ROOT) -> Content:
+def load_content(root: Path = ROOT, claims_dir: Path | None = None) -> Content:
+    """Load and validate everything. With `claims_dir`, validate the claim files in that folder
+    against this repository's registries instead (the id ledger is then not consulted)."""
     paths = Paths(root)
     problems = Problems(root)
     reg = load_registry(paths.data, problems)
-    ledger = _load_ledger(paths.ledger, problems)
+    ledger = _load_ledger(paths.ledger, problems) if claims_dir is None else None
     claims = []
-    files = sorted(paths.claims.glob("*.md"))
+    files = sorted((claims_dir or paths.claims).glob("*.md"))
     for path in files:
         if path.name == "index.md":
             continue
@@ -91,20 +93,22 @@ def _load_ledger(path: Path, problems: Problems) -> dict[str, str]:
     return out
 
 
-def _cross_checks(claims: list[Claim], reg: Registry, ledger: dict[str, str], problems: Problems) -> None:
+def _cross_checks(claims: list[Claim], reg: Registry, ledger: dict[str, str] | None, problems: Problems) -> None:
     by_id: dict[str, Claim] = {}
     for claim in claims:
         if claim.id in by_id:
             problems.add(claim.path, "id", f"duplicate claim id {claim.id}, also used by {by_id[claim.id].path.name}")
         else:
             by_id[claim.id] = claim
+        if ledger is None:
+            continue
         status = ledger.get(claim.id)
         if status is None:
             problems.add(claim.path, "id", f"{claim.id} is not in data/claim-ids.yml; "
                                            "create claims with `python -m scripts new-claim`")
         elif status != "active":
             problems.add(claim.path, "id", f"{claim.id} was retired and can never be reused ({status})")
-    for cid, status in ledger.items():
+    for cid, status in (ledger or {}).items():
         if status == "active" and cid not in by_id:
             problems.add(Path("data/claim-ids.yml"), cid, "is active but has no claim page; "
                                                           "retire it with a redirect instead of deleting it")

@@ -22,13 +22,15 @@ _Loader.yaml_implicit_resolvers = {
 _MISSING = object()
 
 
-def parse_yaml(text: str, path: Path, problems: Problems, field_name: str = "yaml") -> Any:
-    """Parse YAML text; on error record `path: yaml: line N: ...` and return _MISSING."""
+def parse_yaml(text: str, path: Path, problems: Problems, field_name: str = "yaml", line_offset: int = 0) -> Any:
+    """Parse YAML text; on error record `path: yaml: line N: ...` and return _MISSING.
+
+    `line_offset` is the number of file lines before `text` (1 for front matter after '---')."""
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        where = f"line {mark.line + 1 + line_offset}, column {mark.column + 1}: " if mark else ""
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         problems.add(path, field_name, f"malformed YAML: {where}{reason}")
         return _MISSING

@@ -1,0 +1,67 @@
+# Claim by Claim: every command a contributor needs. `make help` lists them.
+# The two that matter on a fresh machine: `make serve` and `make test` (both set themselves up).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+export NO_MKDOCS_2_WARNING := 1
+# Reproducible output: page dates come from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1763000000)
+
+.PHONY: help setup system check generate verify build serve test test-fast lint lock new-claim screenshots pdf benchmark lighthouse zensical clean
+
+help:  ## list the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed  ## create the virtual environment with the pinned, hashed requirements
+
+system:  ## install the system packages the tests need (Chromium, Java), if missing
+	bash .ci/install-system-packages
+
+check: setup  ## validate all content and report sentence coverage
+	$(PY) -m scripts check
+
+generate: setup  ## write downloads and charts from the data
+	$(PY) -m scripts generate
+
+verify: setup  ## fail if generated files differ from what the data gives
+	$(PY) -m scripts verify
+
+build: check generate verify  ## strict build of the site into site/
+	$(BIN)/mkdocs build --strict
+
+serve: check generate  ## build and serve the site at http://127.0.0.1:8000/
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+test: setup system node_modules/.installed lint build  ## run every test (unit, build, browser, HTML checker)
+	$(PY) -m pytest -q
+
+test-fast: setup  ## unit tests only (no browser)
+	$(PY) -m pytest -q -m "not browser" --ignore=tests/test_browser.py --ignore=tests/test_markup.py
+
+lint: setup  ## ruff on the Python code
+	$(BIN)/ruff check scripts tests
+
+lock:  ## recompile requirements.txt with hashes from requirements.in
+	$(BIN)/pip install --quiet pip-tools && $(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras -q -o requirements.txt requirements.in
+
+new-claim: setup  ## scaffold the next claim page (TITLE="..." optional)
+	$(PY) -m scripts new-claim $(if $(TITLE),--title "$(TITLE)")
+
+screenshots: build  ## screenshots of key pages (light, dark, 320 px, print) into screenshots/
+	$(PY) -m scripts.screenshots
+
+clean:  ## remove build output
+	rm -rf site screenshots docs/downloads
