@@ -83,12 +83,15 @@ def article_vs_record(content: Content) -> Chart:
              if f.article_number is not None and f.record_number is not None]
     if not pairs:
         raise ChartError("article_vs_record: no claim has a figure with both article_number and record_number")
+    # The numbers run from a few thousand to 300,000, so the axis is logarithmic (and says so).
     chart = pygal.HorizontalBar(style=_style(), js=[], disable_xml_declaration=True, width=800,
-                                height=140 + 70 * len(pairs), legend_at_bottom=True,
-                                value_formatter=lambda v: f"{v:,.0f}", truncate_label=-1)
+                                height=160 + 80 * len(pairs), legend_at_bottom=True, logarithmic=True,
+                                print_values=True, value_formatter=lambda v: f"{v:,.0f}", truncate_label=-1,
+                                x_title="Number (logarithmic scale)")
     chart.title = "The article's numbers against the record"
     chart.x_labels = [f"{c.id}: {f.label}" for c, f in pairs]
     chart.add("In the article", [f.article_number for _, f in pairs])
     chart.add("In the record", [f.record_number for _, f in pairs])
     desc = "; ".join(f"{c.id} {f.label}: article {f.article_number:,}, record {f.record_number:,}" for c, f in pairs)
-    return _finish(chart, "article-vs-record", chart.title, f"Horizontal bar chart. {desc}.")
+    return _finish(chart, "article-vs-record", chart.title,
+                   f"Horizontal bar chart on a logarithmic scale. {desc}.")

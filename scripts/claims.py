@@ -167,9 +167,9 @@ def _check_spans(r: Reader, article, quote: str | None, covers: list[str], secti
             r.problem(f"covers[{i}]", f"does not occur verbatim in the article: '{_clip(span)}'")
     if section is not None and section not in section_names(article):
         r.problem("section", f"unknown section '{section}' (known: {'; '.join(section_names(article))})")
-    elif section and quote and find_all(text, quote):
-        if not any(section_at(article, start) == section for start, _ in find_all(text, quote)):
-            r.problem("section", f"the quote does not occur in the section '{section}'")
+    elif section and quote and find_all(text, quote) and section not in {
+            section_at(article, start) for start, _ in find_all(text, quote)}:
+        r.problem("section", f"the quote does not occur in the section '{section}'")
 
 
 def _read_techniques(r: Reader, reg: Registry, article) -> tuple[TechniqueUse, ...]:
@@ -270,14 +270,23 @@ def section_names(article) -> list[str]:
 
 
 def section_at(article, offset: int) -> str:
-    """The article section (heading) a normalised offset falls under."""
-    text, current = article.normalized.text, "Headline and introduction"
-    best = -1
-    for heading in article.headings:
-        for start, _ in find_all(text, heading):
-            if best < start <= offset:
-                best, current = start, heading
+    """The article section a normalised offset falls under: the last heading line before it."""
+    current, best = "Headline and introduction", -1
+    for start, heading in heading_offsets(article):
+        if best < start <= offset:
+            best, current = start, heading
     return current
+
+
+def heading_offsets(article) -> list[tuple[int, str]]:
+    """Where each heading stands as a whole line of the article (not inside a sentence)."""
+    text, out = article.normalized.text, []
+    for heading in article.headings:
+        for start, end in find_all(text, heading):
+            line_start = start == 0 or text[start - 1] == " "
+            if line_start and norm(heading) in {norm(line) for line in article.text.splitlines()}:
+                out.append((start, heading))
+    return out
 
 
 def _clip(text: str, n: int = 70) -> str:

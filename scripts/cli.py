@@ -43,7 +43,7 @@ def cmd_check(root: Path, min_coverage: float, claims_dir: Path | None = None) -
 
 
 def cmd_generate(root: Path, verify: bool) -> int:
-    from .generate import generate_all, verify_all
+    from .charts import ChartError
 
     content = load_content(root)
     if content.problems:
@@ -51,6 +51,16 @@ def cmd_generate(root: Path, verify: bool) -> int:
             print(problem, file=sys.stderr)
         print("generate: fix the problems above first (python -m scripts check)", file=sys.stderr)
         return 1
+    try:
+        return _generate_or_verify(content, verify)
+    except ChartError as exc:
+        print(f"generate: {exc}", file=sys.stderr)
+        return 1
+
+
+def _generate_or_verify(content, verify: bool) -> int:
+    from .generate import generate_all, verify_all
+
     if verify:
         drift = verify_all(content)
         for line in drift:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .claims import Claim, parse_claim
-from .fields import Reader, type_name
+from .claims import ID_PATTERN, Claim, parse_claim
+from .fields import type_name
 from .problems import Problems
 from .registry import Registry, load_registry
 from .text import find_all
@@ -82,14 +82,16 @@ def _load_ledger(path: Path, problems: Problems) -> dict[str, str]:
     if is_missing(data):
         return {}
     if not isinstance(data, dict):
-        problems.add(path, "file", f"must map claim ids to 'active' or 'retired: CBC-NNN', got {type_name(data)}")
+        problems.add(path, "file", f"must map claim ids to 'active' or {{retired: CBC-NNN}}, got {type_name(data)}")
         return {}
     out = {}
     for cid, status in data.items():
-        if status != "active" and not (isinstance(status, str) and status.startswith("retired: CBC-")):
-            problems.add(path, str(cid), "status must be 'active' or 'retired: CBC-NNN' (the redirect target)")
-            continue
-        out[str(cid)] = status
+        if isinstance(status, dict) and set(status) == {"retired"} and ID_PATTERN.match(str(status["retired"])):
+            out[str(cid)] = f"retired, redirects to {status['retired']}"
+        elif status == "active":
+            out[str(cid)] = status
+        else:
+            problems.add(path, str(cid), "status must be 'active' or {retired: CBC-NNN} (the redirect target)")
     return out
 
 

@@ -38,8 +38,9 @@ class Coverage:
         return 100.0 * len(self.covered) / len(self.counted) if self.counted else 100.0
 
     def report(self, slug: str) -> str:
+        excluded = len(self.sentences) - len(self.counted)
         lines = [f"coverage: {slug}: {len(self.covered)} of {len(self.counted)} sentences covered "
-                 f"({self.percent:.0f}%); {len(self.sentences) - len(self.counted)} lines excluded as not the article's"]
+                 f"({self.percent:.0f}%); {excluded} lines excluded as not the article's"]
         lines += [f"  excluded: '{s.text}' ({s.excluded})" for s in self.sentences if s.excluded]
         lines += [f"  uncovered: '{s.text}'" for s in self.uncovered]
         return "\n".join(lines)

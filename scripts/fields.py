@@ -124,7 +124,7 @@ class Reader:
                 out.append((f"{self._name(key)}[{i}].", item))
         return out
 
-    def child(self, prefix: str, data: dict) -> "Reader":
+    def child(self, prefix: str, data: dict) -> Reader:
         return Reader(data, self.path, self.problems, prefix)
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from .content import Content
 
@@ -58,7 +59,8 @@ SOURCES = Table("sources", "One row per source in the registry.", (
     Column("publisher", "Who published it.", lambda s: s.publisher),
     Column("published", "Publication date (YYYY-MM-DD, YYYY-MM or YYYY), or 'undated'.", lambda s: s.published),
     Column("language", "Language code of the page.", lambda s: s.language),
-    Column("kind", "Kind of source, e.g. official-record, independent-media, state-affiliated-media.", lambda s: s.kind),
+    Column("kind", "Kind of source, e.g. official-record, independent-media, state-affiliated-media.",
+           lambda s: s.kind),
     Column("primary", "true if a primary record (official record, legislation, official statement, court record).",
            lambda s: s.is_primary),
     Column("after_article", "true if published after 12 November 2025; empty if undated or unclear.",

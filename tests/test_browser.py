@@ -17,6 +17,7 @@ from conftest import ROOT, html_pages
 from scripts.browser import launch
 from scripts.content import load_content
 from scripts.serve_static import serve
+from scripts.text import norm
 
 CONTENT = load_content(ROOT)
 
@@ -100,7 +101,7 @@ def test_claim_page_shows_quote_verdict_and_sources(browser, server):
     try:
         verdict = CONTENT.registry.verdicts[claim.verdict]
         assert page.locator(".cbc-verdict__name").inner_text() == f"Verdict: {verdict.label}"
-        assert page.locator("mark.cbc-quote__claim").inner_text() == claim.quote
+        assert norm(page.locator("mark.cbc-quote__claim").inner_text()) == norm(claim.quote)
         hrefs = page.eval_on_selector_all(".cbc-sources a", "els => els.map(e => e.href)")
         assert hrefs == [CONTENT.registry.sources[s].url for s in claim.sources]
     finally:

@@ -6,6 +6,7 @@ import re
 
 from conftest import ROOT, html_pages
 from scripts.content import load_content
+from scripts.text import norm
 
 CONTENT = load_content(ROOT)
 
@@ -20,7 +21,7 @@ def test_every_claim_has_a_page_with_quote_verdict_and_sources(built_site):
     for claim in CONTENT.claims:
         page = (built_site / "claims" / claim.slug / "index.html").read_text(encoding="utf-8")
         text = htmllib.unescape(page)
-        assert claim.quote in text, claim.id
+        assert norm(claim.quote) in norm(text), claim.id
         assert f"Verdict: <strong>{CONTENT.registry.verdicts[claim.verdict].label}</strong>" in text, claim.id
         for sid in claim.sources:
             assert f'id="source-{sid}"' in page and CONTENT.registry.sources[sid].url in text, (claim.id, sid)

@@ -96,7 +96,7 @@ def test_checkable_verdict_needs_two_independent_sources(repo):
 
 
 def test_retired_id_cannot_be_reused(repo):
-    _edit(repo / "data/claim-ids.yml", "CBC-009: active", "CBC-009: retired: CBC-002")
+    _edit(repo / "data/claim-ids.yml", "CBC-009: active", "CBC-009: {retired: CBC-002}")
     assert any("CBC-009 was retired and can never be reused" in p for p in problems_for(repo))
 
 
