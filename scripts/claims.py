@@ -282,7 +282,7 @@ def heading_offsets(article) -> list[tuple[int, str]]:
     """Where each heading stands as a whole line of the article (not inside a sentence)."""
     text, out = article.normalized.text, []
     for heading in article.headings:
-        for start, end in find_all(text, heading):
+        for start, _end in find_all(text, heading):
             line_start = start == 0 or text[start - 1] == " "
             if line_start and norm(heading) in {norm(line) for line in article.text.splitlines()}:
                 out.append((start, heading))

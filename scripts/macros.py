@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from . import annotate, render, tables
+from . import annotate, generate, opendata, render, tables
 from .content import ROOT, Content, load_content
 from .structured import claim_review
 
@@ -85,5 +85,34 @@ def register(env) -> None:
     @env.macro
     def corrections_log() -> str:
         return tables.corrections_log(content, base())
+
+    @env.macro
+    def numbers_table() -> str:
+        return tables.numbers_table(content, base())
+
+    @env.macro
+    def statistics_table() -> str:
+        return tables.statistics_table(content, base())
+
+    @env.macro
+    def techniques_table() -> str:
+        return tables.techniques_table(content, base())
+
+    @env.macro
+    def cited_table() -> str:
+        return tables.cited_table(content, base())
+
+    @env.macro
+    def framing_table() -> str:
+        return tables.framing_table(content, base())
+
+    @env.macro
+    def chart(slug: str, table_anchor: str) -> str:
+        charts_by_slug = {c.slug: c for c in generate.site_charts(content)}
+        return tables.chart_figure(charts_by_slug[slug], base(), table_anchor)
+
+    @env.macro
+    def data_dictionary() -> str:
+        return tables.data_dictionary(opendata.TABLES, content, base())
 
     env.variables["cbc"] = {"claims": len(content.claims), "sources": len(reg.sources)}

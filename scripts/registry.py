@@ -133,6 +133,24 @@ class StatRow:
     note: str
 
 
+FRAMING_GROUPS = {"ukrainian": "Ukrainian media", "international": "International media",
+                  "russian-state": "Russian state media"}
+
+
+@dataclass(frozen=True)
+class Framing:
+    source: str
+    group: str
+    figure: str
+    framing: str
+    context_given: str
+    left_out: str
+
+    @property
+    def group_label(self) -> str:
+        return FRAMING_GROUPS[self.group]
+
+
 @dataclass
 class Registry:
     verdicts: dict[str, Verdict] = field(default_factory=dict)
@@ -141,6 +159,7 @@ class Registry:
     people: dict[str, Person] = field(default_factory=dict)
     articles: dict[str, Article] = field(default_factory=dict)
     statistics: list[StatRow] = field(default_factory=list)
+    framing: list[Framing] = field(default_factory=list)
 
 
 def _entries(path: Path, problems: Problems) -> list[tuple[str, dict]]:
@@ -267,6 +286,28 @@ def load_statistics(path: Path, problems: Problems, sources: dict[str, Source]) 
     return rows
 
 
+def load_framing(path: Path, problems: Problems, sources: dict[str, Source]) -> list[Framing]:
+    data = read_yaml(path, problems)
+    if is_missing(data):
+        return []
+    if not isinstance(data, list):
+        problems.add(path, "file", f"must be a list of entries, got {type_name(data)}")
+        return []
+    out = []
+    for i, item in enumerate(data):
+        if not isinstance(item, dict):
+            problems.add(path, f"[{i}]", f"must be a mapping, got {type_name(item)}")
+            continue
+        r = Reader(item, path, problems, f"[{i}].")
+        keys = ("source", "group", "figure", "framing", "context_given", "left_out")
+        r.check_keys(set(keys), set())
+        values = (r.choice("source", sources, "source id"), r.choice("group", FRAMING_GROUPS, "group"),
+                  *(r.text(k) for k in keys[2:]))
+        if None not in values:
+            out.append(Framing(*values))
+    return out
+
+
 def load_article(meta_path: Path, problems: Problems) -> Article | None:
     data = read_yaml(meta_path, problems)
     if is_missing(data):
@@ -304,6 +345,7 @@ def load_registry(data_dir: Path, problems: Problems) -> Registry:
     reg.sources = load_sources(data_dir / "sources.yml", problems)
     reg.people = load_people(data_dir / "people.yml", problems, reg.sources)
     reg.statistics = load_statistics(data_dir / "statistics.yml", problems, reg.sources)
+    reg.framing = load_framing(data_dir / "framing.yml", problems, reg.sources)
     for meta in sorted((data_dir / "article").glob("*.yml")):
         article = load_article(meta, problems)
         if article:

@@ -25,6 +25,7 @@ def _env() -> jinja2.Environment:
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
                              keep_trailing_newline=False)
     env.filters["jsonld"] = jsonld_dumps
+    env.filters["extract"] = lambda key, mapping: mapping[key]
     return env
 
 

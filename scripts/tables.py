@@ -64,3 +64,64 @@ def corrections_log(content: Content, base: str) -> str:
     rows = sorted(((c, corr) for c in content.claims for corr in c.corrections),
                   key=lambda r: (r[1].date, r[0].id), reverse=True)
     return render("corrections_log.html", rows=rows, base=base)
+
+
+def numbers_table(content: Content, base: str) -> str:
+    """Each figure the article gives, against the record for the same period and definition."""
+    rows = [(c, f, [content.registry.sources[s] for s in f.sources]) for c in content.claims for f in c.figures]
+    return render("table_numbers.html", rows=rows, verdicts=content.registry.verdicts, base=base,
+                  latest=_latest(content))
+
+
+def statistics_table(content: Content, base: str) -> str:
+    """Official yearly counts, one row per year and Criminal Code article, each with its sources."""
+    reg = content.registry
+    rows = sorted(reg.statistics, key=lambda r: (r.year, r.article_code))
+    return render("table_statistics.html", rows=rows, sources=reg.sources, base=base)
+
+
+def techniques_table(content: Content, base: str) -> str:
+    """Each technique against the claims and article sections that use it, with category counts."""
+    reg = content.registry
+    uses: dict[str, list] = {}
+    for claim in content.claims:
+        for use in claim.techniques:
+            uses.setdefault(use.id, []).append(claim)
+    rows = [(t, sorted(set(uses[t.id]), key=lambda c: c.id), sorted({c.section for c in uses[t.id]}))
+            for t in reg.techniques.values() if t.id in uses]
+    categories: dict[str, int] = {}
+    for technique, claims, _ in rows:
+        categories[technique.category] = categories.get(technique.category, 0) + len(uses[technique.id])
+    return render("table_techniques.html", rows=rows, uses=uses, categories=sorted(categories.items()),
+                  base=base, latest=_latest(content))
+
+
+def cited_table(content: Content, base: str) -> str:
+    """Who the article relies on: each person or source, their role, how verifiable, what we found."""
+    reg = content.registry
+    claims_for = {pid: [c for c in content.claims if pid in c.people] for pid in reg.people}
+    return render("table_cited.html", people=list(reg.people.values()), claims_for=claims_for,
+                  sources=reg.sources, base=base)
+
+
+def framing_table(content: Content, base: str) -> str:
+    """How outlets framed the same official figures, grouped by kind of outlet."""
+    reg = content.registry
+    return render("table_framing.html", rows=reg.framing, sources=reg.sources, base=base)
+
+
+def chart_figure(chart, base: str, table_anchor: str) -> str:
+    """An inline SVG chart with a caption, a link to its data table and its SVG download."""
+    return render("chart.html", chart=chart, base=base, table_anchor=table_anchor)
+
+
+def _latest(content: Content):
+    return max((c.reviewed for c in content.claims), default=None)
+
+
+def data_dictionary(tables, content: Content, base: str) -> str:
+    """Every downloadable table with its row count and every column, from the same column spec."""
+    from .opendata import records
+
+    entries = [(t, len(records(t, content))) for t in tables]
+    return render("data_dictionary.html", entries=entries, base=base)
