@@ -65,3 +65,9 @@ screenshots: build  ## screenshots of key pages (light, dark, 320 px, print) int
 
 clean:  ## remove build output
 	rm -rf site screenshots docs/downloads
+
+zensical:  ## canary: build the same mkdocs.yml with Zensical (non-blocking in CI)
+	$(PYTHON) -m venv .venv-zensical
+	.venv-zensical/bin/pip install --quiet "zensical==0.0.73" mkdocs-macros-plugin PyYAML Jinja2 pygal
+	.venv-zensical/bin/python -m scripts generate
+	.venv-zensical/bin/zensical build -f mkdocs.yml --strict

@@ -5,8 +5,16 @@ logic runs from the CLI (`python -m scripts ...`), from the macros plugin, and f
 """
 
 
-def define_env(env):  # pragma: no cover - glue for the mkdocs-macros plugin (module_name: scripts)
-    """Entry point for the macros plugin; the logic lives in scripts.macros."""
-    from .macros import register
+def define_env(env):  # pragma: no cover - glue for the macros plugin (module_name: scripts)
+    """Entry point for the macros plugin; the logic lives in scripts.macros.
 
-    register(env)
+    Imported absolutely: Zensical loads this file without its package, so a relative import fails.
+    """
+    import importlib
+    import sys
+    from pathlib import Path
+
+    root = str(Path(__file__).resolve().parent.parent)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    importlib.import_module("scripts.macros").register(env)

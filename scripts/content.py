@@ -71,7 +71,7 @@ def load_content(root: Path = ROOT, claims_dir: Path | None = None) -> Content:
         claim = parse_claim(path, text, reg, problems)
         if claim:
             claims.append(claim)
-    _cross_checks(claims, reg, ledger, problems)
+    _cross_checks(claims, {p.stem.upper() for p in files}, reg, ledger, problems)
     claims.sort(key=lambda c: (len(c.id), c.id))
     return Content(paths, reg, claims, ledger, problems)
 
@@ -95,7 +95,8 @@ def _load_ledger(path: Path, problems: Problems) -> dict[str, str]:
     return out
 
 
-def _cross_checks(claims: list[Claim], reg: Registry, ledger: dict[str, str] | None, problems: Problems) -> None:
+def _cross_checks(claims: list[Claim], file_ids: set[str], reg: Registry, ledger: dict[str, str] | None,
+                  problems: Problems) -> None:
     by_id: dict[str, Claim] = {}
     for claim in claims:
         if claim.id in by_id:
@@ -111,7 +112,7 @@ def _cross_checks(claims: list[Claim], reg: Registry, ledger: dict[str, str] | N
         elif status != "active":
             problems.add(claim.path, "id", f"{claim.id} was retired and can never be reused ({status})")
     for cid, status in (ledger or {}).items():
-        if status == "active" and cid not in by_id:
+        if status == "active" and cid not in file_ids:
             problems.add(Path("data/claim-ids.yml"), cid, "is active but has no claim page; "
                                                           "retire it with a redirect instead of deleting it")
     _check_overlaps(claims, reg, problems)

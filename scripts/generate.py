@@ -9,10 +9,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import charts, opendata
+from . import charts, feed, opendata
 from .content import Content
+from .siteconfig import site_url
 
 OUT = Path("docs") / "downloads"
+FEED = Path("docs") / "feed.xml"
+CLAIMS = Path("docs") / "claims"
+
+REDIRECT = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Moved to {target}</title>
+<meta name="robots" content="noindex"><link rel="canonical" href="../{slug}/">
+<meta http-equiv="refresh" content="0; url=../{slug}/"></head>
+<body><p>This claim was merged into <a href="../{slug}/">{target}</a>.</p></body></html>
+"""
 
 
 def expected_files(content: Content) -> dict[Path, str]:
@@ -22,7 +32,16 @@ def expected_files(content: Content) -> dict[Path, str]:
         files[OUT / f"{table.name}.json"] = opendata.to_json(table, content)
     for chart in site_charts(content):
         files[OUT / f"{chart.slug}.svg"] = chart.svg + "\n"
+    files[FEED] = feed.atom(content, site_url(content.paths.root))
+    # Retired claim ids keep their URL as a redirect page, so teachers' links never break.
+    for cid, target in retired(content).items():
+        files[CLAIMS / cid.lower() / "index.html"] = REDIRECT.format(target=target, slug=target.lower())
     return files
+
+
+def retired(content: Content) -> dict[str, str]:
+    prefix = "retired, redirects to "
+    return {cid: status[len(prefix):] for cid, status in (content.ledger or {}).items() if status.startswith(prefix)}
 
 
 def site_charts(content: Content) -> list[charts.Chart]:
@@ -31,16 +50,21 @@ def site_charts(content: Content) -> list[charts.Chart]:
 
 def generate_all(content: Content) -> list[Path]:
     root = content.paths.root
-    out = root / OUT
-    out.mkdir(parents=True, exist_ok=True)
     wanted = expected_files(content)
-    for stale in set(out.iterdir()) - {root / p for p in wanted}:
+    for stale in _generated_on_disk(root) - {root / p for p in wanted}:
         stale.unlink()
     for rel, text in wanted.items():
         target = root / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
     return list(wanted)
+
+
+def _generated_on_disk(root: Path) -> set[Path]:
+    out = root / OUT
+    files = set(out.iterdir()) if out.exists() else set()
+    return files | set((root / CLAIMS).glob("*/index.html"))
 
 
 def verify_all(content: Content) -> list[str]:
@@ -53,8 +77,6 @@ def verify_all(content: Content) -> list[str]:
             drift.append(f"{rel}: missing")
         elif target.read_text(encoding="utf-8") != text:
             drift.append(f"{rel}: differs from what the data gives")
-    out = root / OUT
-    if out.exists():
-        drift += [f"{p.relative_to(root)}: not produced by the data" for p in sorted(out.iterdir())
-                  if p.relative_to(root) not in wanted]
+    drift += [f"{p.relative_to(root)}: not produced by the data" for p in sorted(_generated_on_disk(root))
+              if p.relative_to(root) not in wanted]
     return drift

@@ -90,7 +90,7 @@ def techniques_table(content: Content, base: str) -> str:
     rows = [(t, sorted(set(uses[t.id]), key=lambda c: c.id), sorted({c.section for c in uses[t.id]}))
             for t in reg.techniques.values() if t.id in uses]
     categories: dict[str, int] = {}
-    for technique, claims, _ in rows:
+    for technique, *_ in rows:
         categories[technique.category] = categories.get(technique.category, 0) + len(uses[technique.id])
     return render("table_techniques.html", rows=rows, uses=uses, categories=sorted(categories.items()),
                   base=base, latest=_latest(content))

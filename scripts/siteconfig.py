@@ -1,0 +1,29 @@
+"""Read the few settings the pipeline shares with mkdocs.yml, so they are written once."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Understands MkDocs' `!ENV [NAME, default]` tag."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node):
+    values = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    for name in values[:-1] if len(values) > 1 else values:
+        if os.environ.get(str(name)):
+            return os.environ[str(name)]
+    return values[-1] if len(values) > 1 else None
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def site_url(root: Path) -> str:
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506
+    return str(config.get("site_url") or "").rstrip("/") + "/"
