@@ -38,7 +38,7 @@ def register(env) -> None:
 
     @env.macro
     def claim_header() -> str:
-        return render.claim_header(current_claim(), reg, base())
+        return render.claim_header(current_claim(), reg, base(), site_url + env.page.url)
 
     @env.macro
     def claim_techniques() -> str:
