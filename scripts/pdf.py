@@ -27,12 +27,19 @@ def teaching_pages(site: Path) -> list[str]:
                   if p.is_dir() and p.name.split("-")[0] in KINDS) if teach.exists() else []
 
 
-def render_pdfs(site: Path, out: Path) -> list[Path]:
+def render_pdfs(site: Path, out: Path, browser=None, base: str | None = None) -> list[Path]:
+    """PDFs of every teaching page. Pass a running browser and server base URL to reuse them."""
+    if browser is None or base is None:
+        with serve(site) as own_base, sync_playwright() as p:
+            own = launch(p)
+            try:
+                return render_pdfs(site, out, own, own_base)
+            finally:
+                own.close()
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    with serve(site) as base, sync_playwright() as p:
-        browser = launch(p)
-        page = browser.new_page()
+    page = browser.new_page()
+    try:
         for path in teaching_pages(site):
             page.goto(base + path, wait_until="networkidle")
             page.emulate_media(media="print")
@@ -40,7 +47,8 @@ def render_pdfs(site: Path, out: Path) -> list[Path]:
             page.pdf(path=str(target), format="A4", print_background=False, prefer_css_page_size=True,
                      margin={"top": "15mm", "bottom": "15mm", "left": "15mm", "right": "15mm"})
             written.append(target)
-        browser.close()
+    finally:
+        page.close()
     return written
 
 

@@ -64,3 +64,25 @@ def build_log(built_site: Path) -> str:
 def html_pages(site: Path) -> list[Path]:
     """Every built HTML page (the 404 page included)."""
     return sorted(site.rglob("*.html"))
+
+
+@pytest.fixture(scope="session")
+def server(built_site: Path):
+    """The built site on 127.0.0.1, gzip-compressed like a static host."""
+    from scripts.serve_static import serve
+
+    with serve(built_site) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Debian Chromium for the whole session. Missing Chromium fails; it never skips."""
+    from playwright.sync_api import sync_playwright
+
+    from scripts.browser import launch
+
+    with sync_playwright() as p:
+        b = launch(p)
+        yield b
+        b.close()

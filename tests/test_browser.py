@@ -6,17 +6,13 @@ Missing Chromium is an error, never a skip: these tests are the proof that pages
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
 
 from conftest import ROOT, html_pages
-from scripts.browser import launch
 from scripts.content import load_content
-from scripts.serve_static import serve
 from scripts.text import norm
 
 CONTENT = load_content(ROOT)
@@ -34,20 +30,6 @@ def page_paths() -> list[str]:
 
 
 PAGES = page_paths()
-
-
-@pytest.fixture(scope="session")
-def server(built_site: Path):
-    with serve(built_site) as base:
-        yield base
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as p:
-        b = launch(p)
-        yield b
-        b.close()
 
 
 def visit(browser, url: str, scheme: str = "light", width: int = 1280):

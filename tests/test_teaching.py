@@ -27,10 +27,10 @@ def _pdf_text(pdf: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def pdfs(built_site, tmp_path_factory) -> dict[str, Path]:
+def pdfs(built_site, browser, server, tmp_path_factory) -> dict[str, Path]:
     assert shutil.which("pdfinfo"), "poppler-utils is missing (make system installs it)"
     out = tmp_path_factory.mktemp("pdf")
-    return {p.stem: p for p in render_pdfs(built_site, out)}
+    return {p.stem: p for p in render_pdfs(built_site, out, browser, server)}
 
 
 def test_one_pdf_per_lesson_worksheet_and_answer_key(pdfs, built_site):
