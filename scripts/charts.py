@@ -45,6 +45,7 @@ def _finish(chart: pygal.graph.graph.Graph, slug: str, title: str, description: 
     svg = chart.render(is_unicode=True)
     svg = re.sub(r"<\?xml[^>]*>\s*", "", svg)
     svg = re.sub(r"<!--.*?-->", "", svg)  # pygal stamps the render date: keep output reproducible
+    svg = re.sub(r"<script\b.*?</script>", "", svg, flags=re.S)  # pygal's tooltip config: static charts need none
     svg = svg.replace('id="activate-serie-', f'id="{slug}-activate-serie-')  # unique when inlined together
     # Give the chart an accessible name and description, and drop pygal's decorative title text
     # duplicates from the accessibility tree.

@@ -103,6 +103,10 @@ def register(env) -> None:
         return tables.cited_table(content, base())
 
     @env.macro
+    def people_profiles() -> str:
+        return tables.people_profiles(content, base())
+
+    @env.macro
     def framing_table() -> str:
         return tables.framing_table(content, base())
 

@@ -125,3 +125,11 @@ def data_dictionary(tables, content: Content, base: str) -> str:
 
     entries = [(t, len(records(t, content))) for t in tables]
     return render("data_dictionary.html", entries=entries, base=base)
+
+
+def people_profiles(content: Content, base: str) -> str:
+    """A profile for each person or source the article leans on."""
+    reg = content.registry
+    claims_for = {pid: [c for c in content.claims if pid in c.people] for pid in reg.people}
+    return render("people_profiles.html", people=list(reg.people.values()), claims_for=claims_for,
+                  sources=reg.sources, base=base)
