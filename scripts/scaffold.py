@@ -38,4 +38,13 @@ def new_claim(root: Path, title: str | None, today: dt.date | None = None) -> Pa
         today=(today or dt.date.today()).isoformat())
     path.write_text(page, encoding="utf-8")
     ledger.write_text(text.rstrip("\n") + f"\n{cid}: active\n", encoding="utf-8")
+    _list_public_url(root / "data" / "public-urls.txt", f"/claims/{cid.lower()}/")
     return path
+
+
+def _list_public_url(path: Path, url: str) -> None:
+    """Record the new page's address in the committed list of public URLs (kept sorted)."""
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+    header = [ln for ln in lines if ln.startswith("#")]
+    urls = sorted({ln for ln in lines if ln and not ln.startswith("#")} | {url})
+    path.write_text("\n".join(header + urls) + "\n", encoding="utf-8")

@@ -17,6 +17,7 @@ def test_fresh_scaffold_fails_check_with_clear_messages(repo):
     made = run([sys.executable, "-m", "scripts", "new-claim", "--title", "A test claim"], cwd=repo)
     assert made.returncode == 0 and "created docs/claims/cbc-036.md" in made.stdout
     assert "CBC-036: active" in (repo / "data/claim-ids.yml").read_text()
+    assert "/claims/cbc-036/" in (repo / "data/public-urls.txt").read_text().splitlines()
     text = (repo / "docs/claims/cbc-036.md").read_text()
     for heading in ("Context", "What the record shows", "How the passage persuades", "What remains unknown"):
         assert f"## {heading}" in text
