@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .fields import Reader, type_name
@@ -278,15 +279,16 @@ def section_at(article, offset: int) -> str:
     return current
 
 
-def heading_offsets(article) -> list[tuple[int, str]]:
+@lru_cache(maxsize=64)
+def heading_offsets(article) -> tuple[tuple[int, str], ...]:
     """Where each heading stands as a whole line of the article (not inside a sentence)."""
     text, out = article.normalized.text, []
+    lines = {norm(line) for line in article.text.splitlines()}
     for heading in article.headings:
         for start, _end in find_all(text, heading):
-            line_start = start == 0 or text[start - 1] == " "
-            if line_start and norm(heading) in {norm(line) for line in article.text.splitlines()}:
+            if (start == 0 or text[start - 1] == " ") and norm(heading) in lines:
                 out.append((start, heading))
-    return out
+    return tuple(out)
 
 
 def _clip(text: str, n: int = 70) -> str:

@@ -43,12 +43,16 @@ class Content:
     claims: list[Claim]
     ledger: dict[str, str] | None  # id -> "active" or "retired: CBC-NNN"; None when not checked
     problems: Problems = field(repr=False, default=None)
+    _by_id: dict[str, Claim] = field(repr=False, default_factory=dict, init=False)
 
     def claims_for(self, article: str) -> list[Claim]:
         return [c for c in self.claims if c.article == article]
 
     def claim(self, cid: str) -> Claim:
-        return next(c for c in self.claims if c.id == cid)
+        if len(self._by_id) != len(self.claims):
+            self._by_id.clear()
+            self._by_id.update((c.id, c) for c in self.claims)
+        return self._by_id[cid]
 
 
 def load_content(root: Path = ROOT, claims_dir: Path | None = None) -> Content:

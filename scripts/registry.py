@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .fields import Reader, parse_date, type_name
@@ -117,8 +118,9 @@ class Article:
     headings: tuple[str, ...]
     not_article: tuple[tuple[str, str], ...]  # (text, reason) lines that are not the article's
 
-    @property
+    @cached_property
     def normalized(self) -> Normalized:
+        # Computed once: every quote, span and sentence is matched against it.
         return normalize(self.text)
 
 
