@@ -200,7 +200,7 @@ def report(runs: list[Run]) -> tuple[str, list[str]]:
         lines.append(f"| {r.scale}x | {r.claims} | {r.pages} | {r.seconds:.1f} | {r.seconds / base.seconds:.1f}x "
                      f"| {r.plain_seconds:.1f} | {overhead:+.0f}% | {r.check_seconds:.1f} | {r.peak_mb:.0f} "
                      f"| {r.claim_html_kb:.1f} "
-                     f"| {r.first_view_kb:.1f} | {r.index_kb_per_claim:.2f} |")
+                     f"| {r.first_view_kb:.1f} | {r.index_kb_per_claim:.3f} |")
     missed = []
     top = runs[-1]
     if top.scale >= 100 and top.seconds / base.seconds > BUDGETS["growth_100x"]:
