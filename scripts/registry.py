@@ -250,19 +250,27 @@ def load_people(path: Path, problems: Problems, sources: dict[str, Source]) -> d
     return out
 
 
-def load_statistics(path: Path, problems: Problems, sources: dict[str, Source]) -> list[StatRow]:
+def _rows(path: Path, problems: Problems) -> list[Reader]:
+    """A data file holding a list of mappings without ids: one Reader per row, prefixed [i]."""
     data = read_yaml(path, problems)
     if is_missing(data):
         return []
     if not isinstance(data, list):
         problems.add(path, "file", f"must be a list of rows, got {type_name(data)}")
         return []
-    rows = []
+    readers = []
     for i, item in enumerate(data):
-        if not isinstance(item, dict):
+        if isinstance(item, dict):
+            readers.append(Reader(item, path, problems, f"[{i}]."))
+        else:
             problems.add(path, f"[{i}]", f"must be a mapping, got {type_name(item)}")
-            continue
-        r = Reader(item, path, problems, f"[{i}].")
+    return readers
+
+
+def load_statistics(path: Path, problems: Problems, sources: dict[str, Source]) -> list[StatRow]:
+    rows = []
+    for r in _rows(path, problems):
+        item = r.data
         r.check_keys({"year", "period", "article", "cases", "measure", "sources"}, {"note"})
         year, cases = item.get("year"), item.get("cases")
         if not isinstance(year, int) or not 1991 <= year <= 2100:
@@ -289,18 +297,8 @@ def load_statistics(path: Path, problems: Problems, sources: dict[str, Source]) 
 
 
 def load_framing(path: Path, problems: Problems, sources: dict[str, Source]) -> list[Framing]:
-    data = read_yaml(path, problems)
-    if is_missing(data):
-        return []
-    if not isinstance(data, list):
-        problems.add(path, "file", f"must be a list of entries, got {type_name(data)}")
-        return []
     out = []
-    for i, item in enumerate(data):
-        if not isinstance(item, dict):
-            problems.add(path, f"[{i}]", f"must be a mapping, got {type_name(item)}")
-            continue
-        r = Reader(item, path, problems, f"[{i}].")
+    for r in _rows(path, problems):
         keys = ("source", "group", "figure", "framing", "context_given", "left_out")
         r.check_keys(set(keys), set())
         values = (r.choice("source", sources, "source id"), r.choice("group", FRAMING_GROUPS, "group"),
