@@ -43,7 +43,7 @@ build: check generate verify  ## strict build of the site into site/
 	$(BIN)/mkdocs build --strict
 
 serve: check generate  ## build and serve the site at http://127.0.0.1:8000/
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000 --watch data --watch scripts --watch overrides
 
 test: setup system node_modules/.installed lint build  ## run every test (unit, build, browser, HTML checker)
 	$(PY) -m pytest -q
