@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import ROOT
+from .reports import emit
 
 BUDGETS = {"growth_100x": 120.0, "first_view_kb": 80.0, "index_kb_per_claim": 1.0, "overhead_pct": 15.0}
 COPIED = ["data", "docs", "overrides", "scripts", "mkdocs.yml"]
@@ -140,8 +141,8 @@ def write_plain_tree(root: Path = ROOT) -> None:
         def __init__(self) -> None:
             self.variables, self.macros, self.page = {}, {}, None
 
-        def macro(self, fn):
-            self.macros[fn.__name__] = fn
+        def macro(self, fn, name=""):
+            self.macros[name or fn.__name__] = fn
             return fn
 
     env = Env()
@@ -232,11 +233,7 @@ def main(argv: list[str] | None = None) -> int:
             runs.append(measure(scale, Path(tmp)))
             print(f"benchmark: {scale}x done in {runs[-1].seconds:.1f}s", file=sys.stderr)
     text, missed = report(runs)
-    print(text, end="")
-    if args.write:
-        args.write.parent.mkdir(parents=True, exist_ok=True)
-        args.write.write_text(text, encoding="utf-8")
-    return 1 if missed else 0
+    return emit(text, args.write, bool(missed))
 
 
 if __name__ == "__main__":

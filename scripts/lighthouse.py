@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .browser import CHROMIUM_ARGS, chromium_path
 from .content import ROOT
+from .reports import emit
 from .serve_static import serve
 
 PAGES = {"Home": "", "Claim page (CBC-011)": "claims/cbc-011/", "Annotated article": "article/",
@@ -61,11 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     lines += ["", "Targets: performance >= 95; accessibility, best practices and SEO 100.", "",
               "Result: " + ("all targets met." if not missed else "missed: " + "; ".join(missed) + ".")]
     text = "\n".join(lines) + "\n"
-    print(text, end="")
-    if args.write:
-        args.write.parent.mkdir(parents=True, exist_ok=True)
-        args.write.write_text(text, encoding="utf-8")
-    return 1 if missed else 0
+    return emit(text, args.write, bool(missed))
 
 
 if __name__ == "__main__":

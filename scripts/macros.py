@@ -49,17 +49,14 @@ def register(env) -> None:
         claim = current_claim()
         return render.claim_footer(claim, reg, base(), claim_review(claim, reg, site_url + env.page.url))
 
-    @env.macro
-    def claims_table() -> str:
-        return tables.claims_table(content, base())
+    # Page-level tables: each is tables.<name>(content, base) and becomes a macro of the same name.
+    for name in ("claims_table", "verdict_summary", "glossary", "corrections_log", "numbers_table",
+                 "statistics_table", "techniques_table", "cited_table", "people_profiles", "framing_table"):
+        env.macro(_bind(getattr(tables, name), content, base), name)
 
     @env.macro
     def verdict_scale() -> str:
         return tables.verdict_scale(reg)
-
-    @env.macro
-    def verdict_summary() -> str:
-        return tables.verdict_summary(content, base())
 
     @env.macro
     def annotated_article(slug: str = "army-of-deserters") -> str:
@@ -68,10 +65,6 @@ def register(env) -> None:
     @env.macro
     def article_provenance(slug: str = "army-of-deserters") -> str:
         return reg.articles[slug].provenance
-
-    @env.macro
-    def glossary() -> str:
-        return tables.glossary(content, base())
 
     @env.macro
     def cite(source_id: str) -> str:
@@ -83,34 +76,6 @@ def register(env) -> None:
         return tables.sources_summary(content)
 
     @env.macro
-    def corrections_log() -> str:
-        return tables.corrections_log(content, base())
-
-    @env.macro
-    def numbers_table() -> str:
-        return tables.numbers_table(content, base())
-
-    @env.macro
-    def statistics_table() -> str:
-        return tables.statistics_table(content, base())
-
-    @env.macro
-    def techniques_table() -> str:
-        return tables.techniques_table(content, base())
-
-    @env.macro
-    def cited_table() -> str:
-        return tables.cited_table(content, base())
-
-    @env.macro
-    def people_profiles() -> str:
-        return tables.people_profiles(content, base())
-
-    @env.macro
-    def framing_table() -> str:
-        return tables.framing_table(content, base())
-
-    @env.macro
     def chart(slug: str, table_anchor: str) -> str:
         charts_by_slug = {c.slug: c for c in generate.site_charts(content)}
         return tables.chart_figure(charts_by_slug[slug], base(), table_anchor)
@@ -120,3 +85,10 @@ def register(env) -> None:
         return tables.data_dictionary(opendata.TABLES, content, base())
 
     env.variables["cbc"] = {"claims": len(content.claims), "sources": len(reg.sources)}
+
+
+def _bind(table, content: Content, base):
+    def macro() -> str:
+        return table(content, base())
+
+    return macro

@@ -20,6 +20,7 @@ from pathlib import Path
 import textstat
 
 from .content import ROOT, load_content
+from .reports import emit
 from .yamlio import split_front_matter
 
 SUMMARY_MEAN_MAX, SUMMARY_ONE_MAX, WORKSHEET_MAX = 8.0, 12.0, 8.0
@@ -96,11 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     summaries, worksheets = measure()
     text = report(summaries, worksheets)
-    print(text, end="")
-    if args.write:
-        args.write.parent.mkdir(parents=True, exist_ok=True)
-        args.write.write_text(text, encoding="utf-8")
-    return 1 if failures(summaries, worksheets) else 0
+    return emit(text, args.write, bool(failures(summaries, worksheets)))
 
 
 if __name__ == "__main__":
