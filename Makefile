@@ -61,19 +61,19 @@ new-claim: setup  ## scaffold the next claim page (TITLE="..." optional)
 	$(PY) -m scripts new-claim $(if $(TITLE),--title "$(TITLE)")
 
 pdf: build  ## render every lesson, worksheet and answer key to PDF in build/pdf/
-	$(PY) -m scripts.pdf
+	$(PY) -m scripts.tools.pdf
 
 readability: setup  ## readability of summaries and worksheets against their targets
-	$(PY) -m scripts.readability --write reports/readability.md
+	$(PY) -m scripts.tools.readability --write reports/readability.md
 
 benchmark: setup  ## build time, memory and page weight at 1x, 10x, 100x the claims
-	$(PY) -m scripts.benchmark --write reports/benchmark.md
+	$(PY) -m scripts.tools.benchmark --write reports/benchmark.md
 
 lighthouse: build node_modules/.installed  ## Lighthouse on four pages, served gzip-compressed
-	$(PY) -m scripts.lighthouse --write reports/lighthouse.md
+	$(PY) -m scripts.tools.lighthouse --write reports/lighthouse.md
 
 screenshots: build  ## screenshots of key pages (light, dark, 320 px, print) into screenshots/
-	$(PY) -m scripts.screenshots
+	$(PY) -m scripts.tools.screenshots
 
 clean:  ## remove build output
 	rm -rf site screenshots build docs/downloads docs/feed.xml

@@ -18,3 +18,15 @@ def define_env(env):  # pragma: no cover - glue for the macros plugin (module_na
     if root not in sys.path:
         sys.path.insert(0, root)
     importlib.import_module("scripts.macros").register(env)
+
+
+def on_pre_page_macros(env):  # pragma: no cover - macros plugin hook, see scripts.macros
+    import importlib
+
+    importlib.import_module("scripts.macros").before_page(env)
+
+
+def on_post_page_macros(env):  # pragma: no cover - macros plugin hook, see scripts.macros
+    import importlib
+
+    importlib.import_module("scripts.macros").after_page(env)

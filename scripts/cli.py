@@ -12,8 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .content import ROOT, load_content
-from .coverage import coverage
+from .content.coverage import coverage
+from .content.load import ROOT, load_content
 
 
 def cmd_check(root: Path, min_coverage: float, claims_dir: Path | None = None) -> int:
@@ -43,7 +43,7 @@ def cmd_check(root: Path, min_coverage: float, claims_dir: Path | None = None) -
 
 
 def cmd_generate(root: Path, verify: bool) -> int:
-    from .charts import ChartError
+    from .site.charts import ChartError
 
     content = load_content(root)
     if content.problems:
@@ -59,7 +59,7 @@ def cmd_generate(root: Path, verify: bool) -> int:
 
 
 def _generate_or_verify(content, verify: bool) -> int:
-    from .generate import generate_all, verify_all
+    from .site.generate import generate_all, verify_all
 
     if verify:
         drift = verify_all(content)

@@ -2,15 +2,19 @@
 
 Content is loaded and validated once per build. Invalid content stops the build with the same
 `path: field: message` lines as `python -m scripts check`, never with a traceback.
+
+Claim pages are contributor data, so Jinja never sees them: macros render only on pages that opt in
+with `render_macros: true` (ours), and a claim page's Markdown is replaced, after the plugin's
+(skipped) rendering step, by the page assembled from its checked data in scripts/site/claim_page.py.
 """
 
 from __future__ import annotations
 
 import sys
 
-from . import annotate, generate, opendata, render, tables
-from .content import ROOT, Content, load_content
-from .structured import claim_review
+from .content.load import ROOT, Content, load_content
+from .site import annotate, generate, opendata, render, tables
+from .site.claim_page import claim_page
 
 
 def load_or_exit() -> Content:
@@ -32,22 +36,13 @@ def register(env) -> None:
         depth = env.page.url.strip("/").count("/") + 1 if env.page.url.strip("/") else 0
         return "../" * depth
 
-    def current_claim():
-        cid = (env.page.meta or {}).get("id")
-        return content.claim(cid)
+    claims_by_path = {f"claims/{c.path.name}": c for c in content.claims}
 
-    @env.macro
-    def claim_header() -> str:
-        return render.claim_header(current_claim(), reg, base(), site_url + env.page.url)
+    def assemble_claim(page) -> str | None:
+        claim = claims_by_path.get(_src_path(page))
+        return claim_page(claim, reg, base(), site_url + page.url) if claim else None
 
-    @env.macro
-    def claim_techniques() -> str:
-        return render.claim_techniques(current_claim(), reg, base())
-
-    @env.macro
-    def claim_footer() -> str:
-        claim = current_claim()
-        return render.claim_footer(claim, reg, base(), claim_review(claim, reg, site_url + env.page.url))
+    _STATE["assemble_claim"] = assemble_claim
 
     # Page-level tables: each is tables.<name>(content, base) and becomes a macro of the same name.
     for name in ("claims_table", "verdict_summary", "glossary", "corrections_log", "numbers_table",
@@ -85,6 +80,32 @@ def register(env) -> None:
         return tables.data_dictionary(opendata.TABLES, content, base())
 
     env.variables["cbc"] = {"claims": len(content.claims), "sources": len(reg.sources)}
+
+
+_STATE: dict = {}
+
+
+def _src_path(page) -> str:
+    return page.file.src_path.replace("\\", "/")
+
+
+def is_claim_file(page) -> bool:
+    return _src_path(page).startswith("claims/") and _src_path(page) != "claims/index.md"
+
+
+def before_page(env) -> None:
+    """Even if a claim file asks for it, its text is never rendered as a template."""
+    if is_claim_file(env.page):
+        env.page.meta["render_macros"] = False
+
+
+def after_page(env) -> None:
+    """Replace a claim page's Markdown with the page assembled from its checked data."""
+    if is_claim_file(env.page):
+        assembled = _STATE["assemble_claim"](env.page)
+        if assembled is None:  # a file `check` did not accept as a claim: never publish it raw
+            raise SystemExit(f"Claim by Claim: {_src_path(env.page)} is not a checked claim page.")
+        env.markdown = assembled
 
 
 def _bind(table, content: Content, base):

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import jinja2
 
-from .claims import ID_PATTERN
+from .content.claims import ID_PATTERN
 
-TEMPLATE = Path(__file__).parent / "templates" / "new_claim.md"
+TEMPLATE = Path(__file__).parent / "site" / "templates" / "new_claim.md"
 
 
 def next_id(ledger_text: str) -> str:

@@ -69,7 +69,7 @@ def html_pages(site: Path) -> list[Path]:
 @pytest.fixture(scope="session")
 def server(built_site: Path):
     """The built site on 127.0.0.1, gzip-compressed like a static host."""
-    from scripts.serve_static import serve
+    from scripts.tools.serve_static import serve
 
     with serve(built_site) as base:
         yield base
@@ -80,7 +80,7 @@ def browser():
     """One Debian Chromium for the whole session. Missing Chromium fails; it never skips."""
     from playwright.sync_api import sync_playwright
 
-    from scripts.browser import launch
+    from scripts.tools.browser import launch
 
     with sync_playwright() as p:
         b = launch(p)

@@ -12,8 +12,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import ROOT, html_pages
-from scripts.content import load_content
-from scripts.text import norm
+from scripts.content.load import load_content
+from scripts.content.text import norm
 
 CONTENT = load_content(ROOT)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from conftest import ROOT, html_pages
-from scripts.content import load_content
-from scripts.text import norm
+from scripts.content.load import load_content
+from scripts.content.text import norm
 
 CONTENT = load_content(ROOT)
 

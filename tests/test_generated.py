@@ -12,9 +12,9 @@ import sys
 import pytest
 
 from conftest import ROOT, build
-from scripts import charts, opendata, tables
-from scripts.content import load_content
-from scripts.registry import StatRow
+from scripts.content.load import load_content
+from scripts.content.registry import StatRow
+from scripts.site import charts, opendata, tables
 
 CONTENT = load_content(ROOT)
 

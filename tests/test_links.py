@@ -10,9 +10,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from conftest import ROOT, build, html_pages, run
-from scripts.content import load_content
-from scripts.structured import claim_review
-from scripts.text import norm
+from scripts.content.load import load_content
+from scripts.content.text import norm
+from scripts.site.structured import claim_review
 
 CONTENT = load_content(ROOT)
 URL_LIST = ROOT / "data" / "public-urls.txt"

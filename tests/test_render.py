@@ -7,9 +7,9 @@ import json
 import re
 
 from conftest import ROOT
-from scripts import render
-from scripts.content import load_content
-from scripts.structured import claim_review
+from scripts.content.load import load_content
+from scripts.site import render
+from scripts.site.structured import claim_review
 
 CONTENT = load_content(ROOT)
 REG = CONTENT.registry

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from scripts import readability
-from scripts.pdf import render_pdfs, teaching_pages
+from scripts.tools import readability
+from scripts.tools.pdf import render_pdfs, teaching_pages
 
 TEACH = ROOT / "docs" / "teach"
 

@@ -1,4 +1,4 @@
-from scripts.text import find_all, norm, normalize, split_sentences
+from scripts.content.text import find_all, norm, normalize, split_sentences
 
 
 def test_normalize_folds_whitespace_quotes_and_dashes():

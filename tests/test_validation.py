@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run
-from scripts.content import load_content
+from scripts.content.load import load_content
 
 BROKEN = ROOT / "tests" / "fixtures" / "broken"
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import jinja2
 
-from .claims import ADVISORIES, Claim
-from .registry import Registry
-from .text import find_all
+from ..content.claims import ADVISORIES, Claim
+from ..content.registry import Registry
+from ..content.text import find_all
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -56,6 +56,7 @@ def claim_header(claim: Claim, reg: Registry, base: str, page_url: str = "") -> 
     before, quote, after = quote_in_context(claim, reg)
     return render("claim_header.html", claim=claim, verdict=reg.verdicts[claim.verdict],
                   article=reg.articles[claim.article], advisory=ADVISORIES.get(claim.advisory or ""),
+                  rule=reg.rules.get(claim.rule or ""),
                   before=before, quote=quote, after=after, base=base, page_url=page_url)
 
 
@@ -64,9 +65,11 @@ def claim_techniques(claim: Claim, reg: Registry, base: str) -> str:
     return render("claim_techniques.html", uses=uses, base=base)
 
 
-def claim_footer(claim: Claim, reg: Registry, base: str, jsonld: dict) -> str:
-    sources = [reg.sources[s] for s in claim.sources]
-    return render("claim_footer.html", claim=claim, sources=sources, jsonld=jsonld, base=base)
+def claim_footer(claim: Claim, reg: Registry, base: str, jsonld: dict, citations=None) -> str:
+    order = citations.order if citations else claim.sources
+    sources = [reg.sources[s] for s in order]
+    uses = citations.uses if citations else {}
+    return render("claim_footer.html", claim=claim, sources=sources, uses=uses, jsonld=jsonld, base=base)
 
 
 def citation(source) -> str:

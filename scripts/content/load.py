@@ -12,7 +12,7 @@ from .registry import Registry, load_registry
 from .text import find_all
 from .yamlio import is_missing, read_yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .claims import Claim
-from .registry import Registry
-from .text import norm
+from ..content.claims import Claim
+from ..content.registry import Registry
+from ..content.text import norm
 
 ORGANISATION = {"@type": "Organization", "name": "Claim by Claim"}
 

@@ -6,8 +6,8 @@ and so that all content values pass through escaping in one place (the templates
 
 from __future__ import annotations
 
-from .content import Content
-from .registry import Registry
+from ..content.load import Content
+from ..content.registry import Registry
 from .render import render
 
 
@@ -50,7 +50,7 @@ def glossary(content: Content, base: str) -> str:
 
 def sources_summary(content: Content) -> str:
     """How many sources of each kind, how many primary, how many published after the article."""
-    from .registry import SOURCE_KINDS
+    from ..content.registry import SOURCE_KINDS
 
     sources = list(content.registry.sources.values())
     rows = [(label, sum(s.kind == kind for s in sources)) for kind, (label, _, _) in SOURCE_KINDS.items()]

@@ -1,6 +1,6 @@
 """Screenshots of built pages for a human to look at: light, dark, 320 px wide, and print.
 
-    python -m scripts.screenshots [page ...]    (pages relative to site/, e.g. claims/cbc-009/)
+    python -m scripts.tools.screenshots [page ...]    (pages relative to site/, e.g. claims/cbc-009/)
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import sys
 
 from playwright.sync_api import sync_playwright
 
+from ..content.load import ROOT
 from .browser import launch
-from .content import ROOT
 from .serve_static import serve
 
 DEFAULT_PAGES = ["", "article/", "claims/", "claims/cbc-009/", "claims/cbc-026/"]

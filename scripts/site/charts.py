@@ -12,8 +12,8 @@ from dataclasses import dataclass
 import pygal
 from pygal.style import Style
 
-from .content import Content
-from .registry import StatRow
+from ..content.load import Content
+from ..content.registry import StatRow
 
 # Two series colours with at least 3:1 contrast against both the light and the dark background.
 SERIES = ("#3b7dd8", "#d9822b")

@@ -21,7 +21,12 @@ SOURCE_KINDS = {
     "legislation": ("Legislation or bill", True, True),
     "official-statement": ("Official statement", True, True),
     "court-record": ("Court record", True, True),
+    "official-repost": ("Official text reposted by another public body", False, True),
+    "unofficial-copy": ("Unofficial copy of an official text", False, True),
     "independent-media": ("Independent media", False, True),
+    "contested-media": ("Media of contested independence", False, True),
+    "opinion": ("Opinion or commentary", False, True),
+    "style-guide": ("Style guide or usage note", False, True),
     "ngo-report": ("NGO or international body", False, True),
     "academic": ("Academic or research", False, True),
     "reference": ("Reference work", False, True),
@@ -38,6 +43,14 @@ class Verdict:
     rating: int | None
     checkable: bool
     definition: str
+
+
+@dataclass(frozen=True)
+class VerdictRule:
+    """One row of the decision table: a finding and the verdict it leads to."""
+    id: str
+    verdict: str
+    finding: str
 
 
 @dataclass(frozen=True)
@@ -64,6 +77,7 @@ class Source:
     language: str
     kind: str
     notes: str
+    title_en: str | None = None  # our English gloss of a title in another language
 
     @property
     def kind_label(self) -> str:
@@ -156,6 +170,7 @@ class Framing:
 @dataclass
 class Registry:
     verdicts: dict[str, Verdict] = field(default_factory=dict)
+    rules: dict[str, VerdictRule] = field(default_factory=dict)
     techniques: dict[str, Technique] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
@@ -203,6 +218,17 @@ def load_verdicts(path: Path, problems: Problems) -> dict[str, Verdict]:
     return out
 
 
+def load_rules(path: Path, problems: Problems, verdicts: dict[str, Verdict]) -> dict[str, VerdictRule]:
+    out = {}
+    for prefix, item in _entries(path, problems):
+        r = Reader(item, path, problems, prefix)
+        r.check_keys({"id", "verdict", "finding"}, set())
+        values = (r.text("id"), r.choice("verdict", verdicts, "verdict"), r.text("finding", one_line=True))
+        if None not in values:
+            out[values[0]] = VerdictRule(*values)
+    return out
+
+
 def load_techniques(path: Path, problems: Problems) -> dict[str, Technique]:
     out = {}
     for prefix, item in _entries(path, problems):
@@ -219,7 +245,7 @@ def load_sources(path: Path, problems: Problems) -> dict[str, Source]:
     out = {}
     for prefix, item in _entries(path, problems):
         r = Reader(item, path, problems, prefix)
-        r.check_keys({"id", "url", "title", "publisher", "published", "language", "kind", "notes"}, set())
+        r.check_keys({"id", "url", "title", "publisher", "published", "language", "kind", "notes"}, {"title_en"})
         url = r.text("url")
         if url and not url.startswith(("https://", "http://")):
             r.problem("url", "must be an absolute http(s) URL")
@@ -230,8 +256,9 @@ def load_sources(path: Path, problems: Problems) -> dict[str, Source]:
         published = UNDATED if item.get("published") == UNDATED else r.partial_date("published")
         values = (r.text("id"), url, r.text("title"), r.text("publisher"), published,
                   r.text("language"), r.choice("kind", SOURCE_KINDS, "source kind"), r.text("notes"))
+        title_en = r.text("title_en", one_line=True) if "title_en" in item else None
         if None not in values:
-            out[values[0]] = Source(*values)
+            out[values[0]] = Source(*values, title_en)
     return out
 
 
@@ -341,8 +368,15 @@ def load_article(meta_path: Path, problems: Problems) -> Article | None:
 def load_registry(data_dir: Path, problems: Problems) -> Registry:
     reg = Registry()
     reg.verdicts = load_verdicts(data_dir / "verdicts.yml", problems)
+    reg.rules = load_rules(data_dir / "verdict-rules.yml", problems, reg.verdicts)
     reg.techniques = load_techniques(data_dir / "techniques.yml", problems)
     reg.sources = load_sources(data_dir / "sources.yml", problems)
+    # Temporary, for the second review: reviewers stage new sources in their own files.
+    for staged in sorted((data_dir / "staging").glob("sources-*.yml")):
+        for sid, src in load_sources(staged, problems).items():
+            if sid in reg.sources:
+                problems.add(staged, f"{sid}.id", "duplicate id (already in data/sources.yml or another staging file)")
+            reg.sources[sid] = src
     reg.people = load_people(data_dir / "people.yml", problems, reg.sources)
     reg.statistics = load_statistics(data_dir / "statistics.yml", problems, reg.sources)
     reg.framing = load_framing(data_dir / "framing.yml", problems, reg.sources)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from .content import Content
+from ..content.load import Content
 
 
 def changes(content: Content) -> list[tuple[str, str, str, str]]:

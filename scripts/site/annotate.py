@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .claims import Claim
-from .registry import Registry
+from ..content.claims import Claim
+from ..content.registry import Registry
 from .render import render
-from .text import find_all, norm
+from ..content.text import find_all, norm
 
 
 @dataclass(frozen=True)

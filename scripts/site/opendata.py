@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .content import Content
+from ..content.load import Content
 
 
 @dataclass(frozen=True)

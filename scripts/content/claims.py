@@ -17,14 +17,11 @@ from .yamlio import is_missing, parse_yaml, split_front_matter
 ID_PATTERN = re.compile(r"^CBC-\d{3,}$")
 KINDS = {"statistic", "quotation", "anecdote", "legal", "characterization"}
 ADVISORIES = {"violence": "This claim quotes threats of violence and killing."}
-HEADER_MACRO = "{{ claim_header() }}"
-FOOTER_MACRO = "{{ claim_footer() }}"
-TECHNIQUES_MACRO = "{{ claim_techniques() }}"
-# The body sections every claim page has, in this order (the header and footer macros add the
-# verdict, the quote in context and the sources around them).
+# The body sections every claim page has, in this order. The build adds the verdict, the quote in
+# context, the technique list and the sources around them; the file itself holds only data.
 BODY_HEADINGS = ("Context", "What the record shows", "How the passage persuades", "What remains unknown")
 REQUIRED = {"id", "article", "title", "quote", "section", "kind", "verdict", "summary", "techniques",
-            "sources", "published", "reviewed", "reviewers"}
+            "sources", "published", "reviewed", "reviewers", "rule"}
 OPTIONAL = {"covers", "advisory", "corrections", "searched", "people", "figures", "description"}
 # Verdicts that rest on the absence of evidence need a note of where we looked.
 NEEDS_SEARCH_NOTE = {"unsupported", "could-not-verify"}
@@ -41,6 +38,7 @@ class Correction:
     date: dt.date
     change: str
     reason: str
+    from_verdict: str | None = None  # set when the correction changed the verdict
 
 
 @dataclass(frozen=True)
@@ -79,6 +77,7 @@ class Claim:
     people: tuple[str, ...]
     figures: tuple[Figure, ...]
     body: str
+    rule: str | None = None  # the decision-table row the verdict follows from
 
     @property
     def slug(self) -> str:
@@ -132,6 +131,10 @@ def parse_claim(path: Path, text: str, reg: Registry, problems: Problems) -> Cla
         if ref not in reg.people:
             r.problem(f"people[{i}]", f"unknown person id '{ref}'")
     searched = r.text("searched")
+    rule = r.choice("rule", reg.rules, "verdict rule")
+    if rule and verdict and reg.rules[rule].verdict != verdict:
+        r.problem("rule", f"row '{rule}' of the decision table leads to '{reg.rules[rule].verdict}', "
+                          f"not '{verdict}' (see data/verdict-rules.yml)")
     if verdict:
         _check_sourcing(r, reg, verdict, sources, searched)
 
@@ -144,9 +147,10 @@ def parse_claim(path: Path, text: str, reg: Registry, problems: Problems) -> Cla
     reviewers = tuple(r.text_list("reviewers"))
     if "reviewers" in data and not reviewers:
         r.problem("reviewers", "name at least one reviewer")
-    corrections = _read_corrections(r)
+    corrections = _read_corrections(r, reg)
     figures = _read_figures(r, reg)
     _check_body(path, body, problems)
+    _check_citations(path, body, sources, problems)
 
     values = (cid, article_slug, r.text("title", max_len=120, one_line=True), quote, section, kind, verdict,
               r.text("summary", max_len=300, one_line=True), published, reviewed)
@@ -155,7 +159,7 @@ def parse_claim(path: Path, text: str, reg: Registry, problems: Problems) -> Cla
     cid, article_slug, title, quote, section, kind, verdict, summary, published, reviewed = values
     return Claim(path, cid, article_slug, title, quote, section, kind, verdict, summary, techniques,
                  sources, published, reviewed, reviewers, tuple(covers), advisory, corrections, searched,
-                 people, figures, body)
+                 people, figures, body, rule)
 
 
 def _check_spans(r: Reader, article, quote: str | None, covers: list[str], section: str | None) -> None:
@@ -202,14 +206,15 @@ def _check_sourcing(r: Reader, reg: Registry, verdict: str, sources: tuple[str, 
                                  f"publishers, not state-affiliated or partisan); found {len(publishers)}")
 
 
-def _read_corrections(r: Reader) -> tuple[Correction, ...]:
+def _read_corrections(r: Reader, reg: Registry) -> tuple[Correction, ...]:
     out = []
     for prefix, item in r.mappings("corrections"):
         c = r.child(prefix, item)
-        c.check_keys({"date", "change", "reason"}, set())
+        c.check_keys({"date", "change", "reason"}, {"from_verdict"})
         values = (c.date("date"), c.text("change"), c.text("reason"))
+        old = c.choice("from_verdict", reg.verdicts, "verdict") if "from_verdict" in item else None
         if None not in values:
-            out.append(Correction(*values))
+            out.append(Correction(*values, old))
     return tuple(sorted(out, key=lambda c: c.date))
 
 
@@ -247,10 +252,6 @@ def _check_body(path: Path, body: str, problems: Problems) -> None:
     if not stripped:
         problems.add(path, "body", "is empty; write the claim's analysis under the standard headings")
         return
-    if not stripped.startswith(HEADER_MACRO):
-        problems.add(path, "body", f"must start with {HEADER_MACRO} (it shows the verdict and the quote)")
-    if not stripped.endswith(FOOTER_MACRO):
-        problems.add(path, "body", f"must end with {FOOTER_MACRO} (it lists the sources)")
     headings = re.findall(r"^## +(.+?)\s*$", body, flags=re.MULTILINE)
     if [h for h in headings if h in BODY_HEADINGS] != list(BODY_HEADINGS):
         want = " > ".join(BODY_HEADINGS)
@@ -259,11 +260,22 @@ def _check_body(path: Path, body: str, problems: Problems) -> None:
     for heading in BODY_HEADINGS:
         section = re.search(rf"^## +{re.escape(heading)}\s*$(.*?)(?=^## |\Z)", body, re.MULTILINE | re.DOTALL)
         if section:
-            content = section.group(1).replace(TECHNIQUES_MACRO, "").replace(FOOTER_MACRO, "")
+            content = section.group(1)
             if not content.strip() or "TODO" in content:
                 problems.add(path, "body", f"section '{heading}' is not written yet")
     if re.search(r"<\s*script", body, re.IGNORECASE):
         problems.add(path, "body", "must not contain <script>; structured data is generated")
+
+
+CITATION = re.compile(r"\[\^([A-Za-z0-9][A-Za-z0-9._-]{0,120})\]")
+
+
+def _check_citations(path: Path, body: str, sources: tuple[str, ...], problems: Problems) -> None:
+    """Inline citations are `[^source-id]`, and each must name a source listed in `sources:`."""
+    listed = set(sources)
+    for cited in dict.fromkeys(CITATION.findall(body)):
+        if cited not in listed:
+            problems.add(path, "body", f"cites [^{cited}], which is not listed in sources:")
 
 
 def section_names(article) -> list[str]:

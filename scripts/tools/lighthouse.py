@@ -1,6 +1,6 @@
 """Lighthouse audit (npm lighthouse 12.2.3 driving Debian's Chromium), emulating a phone.
 
-    python -m scripts.lighthouse [--write reports/lighthouse.md]
+    python -m scripts.tools.lighthouse [--write reports/lighthouse.md]
 
 Serves site/ gzip-compressed on 127.0.0.1, as a static host would, and audits the home page,
 a claim page, the annotated article and a lesson. Targets: accessibility, best practices and
@@ -17,8 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ..content.load import ROOT
 from .browser import CHROMIUM_ARGS, chromium_path
-from .content import ROOT
 from .reports import emit
 from .serve_static import serve
 
@@ -39,7 +39,7 @@ def audit(url: str, out: Path) -> dict[str, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.lighthouse", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m scripts.tools.lighthouse", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--write", type=Path)
@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
             results[name] = audit(base + path, Path(tmp) / "report.json")
     lines = ["# Lighthouse report", "",
              "Lighthouse 12.2.3 (npm) with Debian's Chromium, default mobile emulation (throttled), site served",
-             "gzip-compressed from 127.0.0.1 by `python -m scripts.lighthouse`.", "",
+             "gzip-compressed from 127.0.0.1 by `python -m scripts.tools.lighthouse`.", "",
              "| Page | Performance | Accessibility | Best practices | SEO |", "| --- | ---: | ---: | ---: | ---: |"]
     missed = []
     for name, scores in results.items():

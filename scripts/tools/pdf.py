@@ -1,6 +1,6 @@
 """Render the teaching pages (lessons, worksheets, answer keys) to A4 PDFs with headless Chromium.
 
-    python -m scripts.pdf [--site site] [--out build/pdf]
+    python -m scripts.tools.pdf [--site site] [--out build/pdf]
 
 Uses the site's print stylesheet (no navigation, header, search or footer; link targets shown).
 """
@@ -13,8 +13,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from ..content.load import ROOT
 from .browser import launch
-from .content import ROOT
 from .serve_static import serve
 
 KINDS = ("lesson", "worksheet", "answers")
@@ -53,7 +53,7 @@ def render_pdfs(site: Path, out: Path, browser=None, base: str | None = None) ->
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scripts.pdf", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m scripts.tools.pdf", description=__doc__)
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "pdf")
     args = parser.parse_args(argv)

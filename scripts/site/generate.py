@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import charts, feed, opendata
-from .content import Content
+from ..content.load import Content
 from .siteconfig import site_url
 
 OUT = Path("docs") / "downloads"
