@@ -42,8 +42,10 @@ verify: setup  ## fail if generated files differ from what the data gives
 build: check generate verify  ## strict build of the site into site/
 	$(BIN)/mkdocs build --strict
 
-serve: check generate  ## build and serve the site at http://127.0.0.1:8000/
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000 --watch data --watch scripts --watch overrides
+serve: setup  ## build and serve the site at http://127.0.0.1:8000/ (content problems show in the browser)
+	-$(PY) -m scripts check
+	-$(PY) -m scripts generate
+	CBC_SERVE=1 $(BIN)/mkdocs serve -a 127.0.0.1:8000 --watch data --watch scripts --watch overrides
 
 test: setup system node_modules/.installed lint build  ## run every test (unit, build, browser, HTML checker)
 	$(PY) -m pytest -q

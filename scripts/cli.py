@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -16,10 +17,18 @@ from .content.coverage import coverage
 from .content.load import ROOT, load_content
 
 
+def print_problems(problems) -> None:
+    """Every problem as `path:line: field: message`; under GitHub Actions also as an annotation."""
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in problems.sorted():
+        print(problem, file=sys.stderr)
+        if annotate:
+            print(problem.github())
+
+
 def cmd_check(root: Path, min_coverage: float, claims_dir: Path | None = None) -> int:
     content = load_content(root, claims_dir)
-    for problem in content.problems.sorted():
-        print(problem, file=sys.stderr)
+    print_problems(content.problems)
     status = 0
     # Coverage is a property of the real claim set, not of a folder of test files.
     articles = {} if claims_dir else content.registry.articles
@@ -47,8 +56,7 @@ def cmd_generate(root: Path, verify: bool) -> int:
 
     content = load_content(root)
     if content.problems:
-        for problem in content.problems.sorted():
-            print(problem, file=sys.stderr)
+        print_problems(content.problems)
         print("generate: fix the problems above first (python -m scripts check)", file=sys.stderr)
         return 1
     try:
@@ -98,6 +106,14 @@ def main(argv: list[str] | None = None) -> int:
     new = sub.add_parser("new-claim", help="scaffold the next claim page")
     new.add_argument("--title", help="a short statement of the claim")
     args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except Exception as exc:  # noqa: BLE001 - a contributor sees one line, never a traceback
+        print(f"{args.command}: internal error ({type(exc).__name__}: {exc}); please report it", file=sys.stderr)
+        return 2
+
+
+def _run(args) -> int:
     root = args.root.resolve()
     if args.command == "check":
         claims_dir = args.claims.resolve() if args.claims else None

@@ -10,6 +10,7 @@ with `render_macros: true` (ours), and a claim page's Markdown is replaced, afte
 
 from __future__ import annotations
 
+import os
 import sys
 
 from .content.load import ROOT, Content, load_content
@@ -17,17 +18,28 @@ from .site import annotate, generate, opendata, render, tables
 from .site.claim_page import claim_page
 
 
-def load_or_exit() -> Content:
+def load_or_exit() -> Content | None:
+    """Checked content, or (in a live preview) None after showing the problems; otherwise stop."""
     content = load_content(ROOT)
     if content.problems:
         lines = [str(p) for p in content.problems.sorted()]
         print("\n".join(lines), file=sys.stderr)
+        if os.environ.get("CBC_SERVE") == "1":
+            _STATE["problems"] = lines
+            print(f"Claim by Claim: {len(lines)} content problem(s); every page shows them until they are "
+                  "fixed.", file=sys.stderr)
+            return None
         raise SystemExit(f"Claim by Claim: {len(lines)} content problem(s); the site was not built.")
+    _STATE.pop("problems", None)
+    if os.environ.get("CBC_SERVE") == "1":
+        generate.generate_all(content)  # writes only files that changed, so the preview settles
     return content
 
 
 def register(env) -> None:
     content = load_or_exit()
+    if content is None:
+        return
     reg = content.registry
     site_url = (env.conf.get("site_url") or "").rstrip("/") + "/"
 
@@ -45,7 +57,7 @@ def register(env) -> None:
     _STATE["assemble_claim"] = assemble_claim
 
     # Page-level tables: each is tables.<name>(content, base) and becomes a macro of the same name.
-    for name in ("claims_table", "verdict_summary", "glossary", "corrections_log", "numbers_table",
+    for name in ("claims_table", "verdict_summary", "decision_table", "glossary", "corrections_log", "numbers_table",
                  "statistics_table", "techniques_table", "cited_table", "people_profiles", "framing_table"):
         env.macro(_bind(getattr(tables, name), content, base), name)
 
@@ -95,12 +107,25 @@ def is_claim_file(page) -> bool:
 
 def before_page(env) -> None:
     """Even if a claim file asks for it, its text is never rendered as a template."""
+    if "problems" in _STATE:  # live preview with broken content: show the problems, run nothing
+        env.page.meta["render_macros"] = False
+        env.markdown = problems_page(_STATE["problems"])
+        return
     if is_claim_file(env.page):
         env.page.meta["render_macros"] = False
 
 
+def problems_page(lines: list[str]) -> str:
+    listing = "\n".join(f"    {line}" for line in lines)  # an indented code block: shown as text
+    return (f"# Content problems\n\n`make serve` found {len(lines)} problem(s). Fix them and save: this "
+            f"preview rebuilds by itself.\n\n{listing}\n")
+
+
 def after_page(env) -> None:
     """Replace a claim page's Markdown with the page assembled from its checked data."""
+    if "problems" in _STATE:
+        env.markdown = problems_page(_STATE["problems"])
+        return
     if is_claim_file(env.page):
         assembled = _STATE["assemble_claim"](env.page)
         if assembled is None:  # a file `check` did not accept as a claim: never publish it raw

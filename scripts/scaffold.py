@@ -7,6 +7,7 @@ The scaffold is deliberately incomplete (empty quote, verdict, sources; TODO sec
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -34,7 +35,9 @@ def new_claim(root: Path, title: str | None, today: dt.date | None = None) -> Pa
         raise FileExistsError(f"{path} already exists; is data/claim-ids.yml up to date?")
     env = jinja2.Environment(keep_trailing_newline=True, autoescape=False)  # noqa: S701 - Markdown, not HTML
     page = env.from_string(TEMPLATE.read_text(encoding="utf-8")).render(
-        cid=cid, title=(title or "TODO: a short, neutral statement of the claim").replace('"', "'"),
+        # JSON is valid YAML: the title stays one quoted value, whatever characters it holds.
+        cid=cid, title=json.dumps(" ".join((title or "TODO: a short, neutral statement of the claim").split()),
+                                  ensure_ascii=False),
         today=(today or dt.date.today()).isoformat())
     path.write_text(page, encoding="utf-8")
     ledger.write_text(text.rstrip("\n") + f"\n{cid}: active\n", encoding="utf-8")

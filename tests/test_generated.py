@@ -76,9 +76,9 @@ def test_statistics_table_rows_follow_the_data():
 def test_malformed_table_data_is_reported_not_raised(repo):
     (repo / "data/framing.yml").write_text("- source: no-such-source\n  group: tabloid\n", encoding="utf-8")
     problems = [str(p) for p in load_content(repo).problems.sorted()]
-    assert any("data/framing.yml: [0].source: unknown source id 'no-such-source'" in p for p in problems)
-    assert any("data/framing.yml: [0].group: unknown group 'tabloid'" in p for p in problems)
-    assert any("data/framing.yml: [0].figure: missing required field" in p for p in problems)
+    assert any("data/framing.yml:1: [0].source: unknown source id 'no-such-source'" in p for p in problems)
+    assert any("data/framing.yml:2: [0].group: unknown group 'tabloid'" in p for p in problems)
+    assert any("data/framing.yml:1: [0].figure: missing required field" in p for p in problems)
 
 
 def test_downloads_parse_and_match_the_data():

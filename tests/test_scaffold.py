@@ -23,7 +23,7 @@ def test_fresh_scaffold_fails_check_with_clear_messages(repo):
         assert f"## {heading}" in text
     result = run([sys.executable, "-m", "scripts", "check"], cwd=repo)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    lines = [line for line in result.stderr.splitlines() if line.startswith("docs/claims/cbc-036.md: ")]
+    lines = [line for line in result.stderr.splitlines() if line.startswith("docs/claims/cbc-036.md:")]
     for expected in ("quote: must not be empty", "verdict: must not be empty", "section: must not be empty",
                      "kind: must not be empty", "summary: must not be empty", "reviewers: name at least one reviewer",
                      "techniques: list at least one technique", "body: section 'Context' is not written yet"):

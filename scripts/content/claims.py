@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .fields import Reader, type_name
+from .fields import TEMPLATE_SYNTAX, Reader, type_name
+from .markup import body_html, links, unsafe_markup
 from .problems import Problems
 from .registry import Registry
 from .text import find_all, norm
-from .yamlio import is_missing, parse_yaml, split_front_matter
+from .urls import Parsed, is_under, parse_url
+from .yamlio import is_missing, line_of, parse_yaml, split_front_matter
 
 ID_PATTERN = re.compile(r"^CBC-\d{3,}$")
 KINDS = {"statistic", "quotation", "anecdote", "legal", "characterization"}
@@ -78,6 +80,7 @@ class Claim:
     figures: tuple[Figure, ...]
     body: str
     rule: str | None = None  # the decision-table row the verdict follows from
+    id_line: int = 0  # where `id:` stands in the file, for problems found across claims
 
     @property
     def slug(self) -> str:
@@ -89,7 +92,7 @@ class Claim:
         return (self.quote, *self.covers)
 
 
-def parse_claim(path: Path, text: str, reg: Registry, problems: Problems) -> Claim | None:
+def parse_claim(path: Path, text: str, reg: Registry, problems: Problems, root: Path | None = None) -> Claim | None:
     """Parse and validate one claim file; every problem goes to `problems`."""
     split = split_front_matter(text)
     if split is None:
@@ -149,7 +152,8 @@ def parse_claim(path: Path, text: str, reg: Registry, problems: Problems) -> Cla
         r.problem("reviewers", "name at least one reviewer")
     corrections = _read_corrections(r, reg)
     figures = _read_figures(r, reg)
-    _check_body(path, body, problems)
+    body_line = text[: len(text) - len(body)].count("\n") + 1
+    _check_body(path, body, body_line, reg, root or problems.root, problems)
     _check_citations(path, body, sources, problems)
 
     values = (cid, article_slug, r.text("title", max_len=120, one_line=True), quote, section, kind, verdict,
@@ -159,7 +163,7 @@ def parse_claim(path: Path, text: str, reg: Registry, problems: Problems) -> Cla
     cid, article_slug, title, quote, section, kind, verdict, summary, published, reviewed = values
     return Claim(path, cid, article_slug, title, quote, section, kind, verdict, summary, techniques,
                  sources, published, reviewed, reviewers, tuple(covers), advisory, corrections, searched,
-                 people, figures, body, rule)
+                 people, figures, body, rule, line_of(data, "id"))
 
 
 def _check_spans(r: Reader, article, quote: str | None, covers: list[str], section: str | None) -> None:
@@ -247,24 +251,48 @@ def _read_figures(r: Reader, reg: Registry) -> tuple[Figure, ...]:
     return tuple(out)
 
 
-def _check_body(path: Path, body: str, problems: Problems) -> None:
-    stripped = body.strip()
-    if not stripped:
-        problems.add(path, "body", "is empty; write the claim's analysis under the standard headings")
+def _check_body(path: Path, body: str, first_line: int, reg: Registry, root: Path, problems: Problems) -> None:
+    """The body is Markdown prose under fixed headings: no templates, no raw HTML, no outlet links.
+    Line-by-line and linear: a body can be long."""
+    def add(message: str, needle: str | None = None, line: int | None = None) -> None:
+        if needle and line is None:
+            at = body.find(needle)
+            line = first_line + body.count("\n", 0, at) if at >= 0 else None
+        problems.add(path, "body", message, line or first_line)
+
+    if not body.strip():
+        add("is empty; write the claim's analysis under the standard headings")
         return
-    headings = re.findall(r"^## +(.+?)\s*$", body, flags=re.MULTILINE)
-    if [h for h in headings if h in BODY_HEADINGS] != list(BODY_HEADINGS):
+    sections: dict[str, list[str]] = {}
+    order: list[str] = []
+    current: list[str] | None = None
+    for number, line in enumerate(body.splitlines(), start=first_line):
+        if line.startswith("## "):
+            heading = line[3:].strip()
+            order.append(heading)
+            current = sections.setdefault(heading, [])
+        elif current is not None:
+            current.append(line)
+        found = TEMPLATE_SYNTAX.search(line)
+        if found:
+            add(f"contains template syntax '{found.group(0)}'; claim pages are data and are never run as "
+                "templates, so write it another way (for example with a space: '{ {')", line=number)
+    if [h for h in order if h in BODY_HEADINGS] != list(BODY_HEADINGS):
         want = " > ".join(BODY_HEADINGS)
-        problems.add(path, "body", f"needs the headings '## ' {want}, once each and in that order; "
-                                   f"found: {', '.join(headings) or 'none'}")
+        add(f"needs the headings '## ' {want}, once each and in that order; found: {', '.join(order) or 'none'}")
     for heading in BODY_HEADINGS:
-        section = re.search(rf"^## +{re.escape(heading)}\s*$(.*?)(?=^## |\Z)", body, re.MULTILINE | re.DOTALL)
-        if section:
-            content = section.group(1)
-            if not content.strip() or "TODO" in content:
-                problems.add(path, "body", f"section '{heading}' is not written yet")
-    if re.search(r"<\s*script", body, re.IGNORECASE):
-        problems.add(path, "body", "must not contain <script>; structured data is generated")
+        content = "\n".join(sections.get(heading, []))
+        if heading in sections and (not content.strip() or "TODO" in content):
+            add(f"section '{heading}' is not written yet", f"## {heading}")
+    html = body_html(body, root)
+    for finding in unsafe_markup(html):
+        add(finding.message, finding.needle)
+    domains = tuple(d for a in reg.articles.values() for d in a.outlet_domains)
+    for href in links(html):
+        parsed = parse_url(href)
+        if isinstance(parsed, Parsed) and (blocked := is_under(parsed.host, domains)):
+            add(f"links to the analysed outlet's domain ({blocked}); we never link to it (do not amplify)",
+                href[:30])
 
 
 CITATION = re.compile(r"\[\^([A-Za-z0-9][A-Za-z0-9._-]{0,120})\]")

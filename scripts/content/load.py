@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,7 +11,9 @@ from .fields import type_name
 from .problems import Problems
 from .registry import Registry, load_registry
 from .text import find_all
-from .yamlio import is_missing, read_yaml
+from .history import check_verdict_changes
+from .safefile import read_text
+from .yamlio import is_missing, line_of, read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -63,21 +66,47 @@ def load_content(root: Path = ROOT, claims_dir: Path | None = None) -> Content:
     reg = load_registry(paths.data, problems)
     ledger = _load_ledger(paths.ledger, problems) if claims_dir is None else None
     claims = []
-    files = sorted((claims_dir or paths.claims).glob("*.md"))
+    retired = {cid for cid, status in (ledger or {}).items() if status != "active"}
+    files = claim_files(claims_dir or paths.claims, problems, retired)
     for path in files:
-        if path.name == "index.md":
+        text = read_text(path, problems, root if claims_dir is None else None)
+        if text is None:
             continue
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.add(path, "file", f"cannot be read: {exc}")
-            continue
-        claim = parse_claim(path, text, reg, problems)
+        claim = parse_claim(path, text, reg, problems, root)
         if claim:
             claims.append(claim)
     _cross_checks(claims, {p.stem.upper() for p in files}, reg, ledger, problems)
+    if claims_dir is None:
+        check_verdict_changes(root, claims, problems)
     claims.sort(key=lambda c: (len(c.id), c.id))
     return Content(paths, reg, claims, ledger, problems)
+
+
+CLAIM_FILE = re.compile(r"^cbc-\d{3,}\.md$")
+
+
+def claim_files(folder: Path, problems: Problems, retired: set[str] = frozenset()) -> list[Path]:
+    """The claim pages in `folder`. Everything the build would publish from it is accounted for:
+    a file that is neither a claim page nor the index is an error, never silently skipped. The only
+    folders allowed are the generated redirect pages of retired ids (cbc-NNN/index.html)."""
+    if not folder.is_dir() or folder.is_symlink():
+        problems.add(folder, "folder", "does not exist or is not a folder of claim pages")
+        return []
+    out = []
+    for path in sorted(folder.iterdir()):
+        if path.name == "index.md" and path.is_file() and not path.is_symlink():
+            continue
+        if CLAIM_FILE.match(path.name):
+            out.append(path)  # read_text refuses links, devices and folders with a clear message
+        elif path.is_dir() and not path.is_symlink() and path.name.upper() in retired and \
+                [p.name for p in path.iterdir()] == ["index.html"] and not (path / "index.html").is_symlink():
+            continue  # written by `generate` from the ledger; `verify` checks its content
+        elif path.is_dir() and not path.is_symlink():
+            problems.add(path, "file", "is a folder; claim pages live directly in docs/claims/ as cbc-NNN.md")
+        else:
+            problems.add(path, "file", "is not a claim page (cbc-NNN.md) or the index, but the build would "
+                                       "publish it; rename it, or move it out of docs/claims/")
+    return out
 
 
 def _load_ledger(path: Path, problems: Problems) -> dict[str, str]:
@@ -89,13 +118,27 @@ def _load_ledger(path: Path, problems: Problems) -> dict[str, str]:
         problems.add(path, "file", f"must map claim ids to 'active' or {{retired: CBC-NNN}}, got {type_name(data)}")
         return {}
     out = {}
+    targets = {}
     for cid, status in data.items():
-        if isinstance(status, dict) and set(status) == {"retired"} and ID_PATTERN.match(str(status["retired"])):
-            out[str(cid)] = f"retired, redirects to {status['retired']}"
+        line = line_of(data, cid)
+        if not ID_PATTERN.match(cid):
+            problems.add(path, cid, "claim ids look like CBC-001", line)
+        elif isinstance(status, dict) and set(status) == {"retired"} and isinstance(status["retired"], str) \
+                and ID_PATTERN.match(status["retired"]):
+            out[cid] = f"retired, redirects to {status['retired']}"
+            targets[cid] = status["retired"]
         elif status == "active":
-            out[str(cid)] = status
+            out[cid] = status
         else:
-            problems.add(path, str(cid), "status must be 'active' or {retired: CBC-NNN} (the redirect target)")
+            problems.add(path, cid, "status must be 'active' or {retired: CBC-NNN} (the redirect target)", line)
+    for cid, target in targets.items():
+        seen = {cid}
+        while target in targets and target not in seen:  # follow chains of retirements
+            seen.add(target)
+            target = targets[target]
+        if out.get(target) != "active":
+            problems.add(path, cid, f"redirects to {targets[cid]}, which is not an active claim id "
+                                    f"(never issued, or a loop)", line_of(data, cid))
     return out
 
 
@@ -104,7 +147,8 @@ def _cross_checks(claims: list[Claim], file_ids: set[str], reg: Registry, ledger
     by_id: dict[str, Claim] = {}
     for claim in claims:
         if claim.id in by_id:
-            problems.add(claim.path, "id", f"duplicate claim id {claim.id}, also used by {by_id[claim.id].path.name}")
+            problems.add(claim.path, "id", f"duplicate claim id {claim.id}, also used by {by_id[claim.id].path.name}",
+                         claim.id_line)
         else:
             by_id[claim.id] = claim
         if ledger is None:
@@ -112,9 +156,10 @@ def _cross_checks(claims: list[Claim], file_ids: set[str], reg: Registry, ledger
         status = ledger.get(claim.id)
         if status is None:
             problems.add(claim.path, "id", f"{claim.id} is not in data/claim-ids.yml; "
-                                           "create claims with `python -m scripts new-claim`")
+                                           "create claims with `python -m scripts new-claim`", claim.id_line)
         elif status != "active":
-            problems.add(claim.path, "id", f"{claim.id} was retired and can never be reused ({status})")
+            problems.add(claim.path, "id", f"{claim.id} was retired and can never be reused ({status})",
+                         claim.id_line)
     for cid, status in (ledger or {}).items():
         if status == "active" and cid not in file_ids:
             problems.add(Path("data/claim-ids.yml"), cid, "is active but has no claim page; "

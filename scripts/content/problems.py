@@ -1,4 +1,8 @@
-"""Problems found in content: collected, never raised one by one, so a run reports them all."""
+"""Problems found in content: collected, never raised one by one, so a run reports them all.
+
+Each prints as `path:line: field: message` (the line where one is known), and under GitHub
+Actions also as a workflow command, so the problem shows on the line of the pull request.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +13,21 @@ from pathlib import Path
 @dataclass(frozen=True, order=True)
 class Problem:
     path: str
+    line: int
     field: str
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.field}: {self.message}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}"
+
+    def github(self) -> str:
+        """A GitHub Actions annotation: ::error file=F,line=L,title=T::message"""
+        def esc(text: str, prop: bool = False) -> str:
+            text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+        line = f",line={self.line}" if self.line else ""
+        return f"::error file={esc(self.path, True)}{line},title={esc(self.field, True)}::{esc(self.message)}"
 
 
 @dataclass
@@ -23,13 +37,13 @@ class Problems:
     root: Path
     items: list[Problem] = field(default_factory=list)
 
-    def add(self, path: Path | str, field_name: str, message: str) -> None:
+    def add(self, path: Path | str, field_name: str, message: str, line: int | None = None) -> None:
         p = Path(path)
         try:
-            shown = p.resolve().relative_to(self.root.resolve()).as_posix()
+            shown = p.absolute().relative_to(self.root.absolute()).as_posix()
         except ValueError:
             shown = p.as_posix()
-        self.items.append(Problem(shown, field_name, message))
+        self.items.append(Problem(shown, int(line or 0), field_name, message))
 
     def __bool__(self) -> bool:
         return bool(self.items)

@@ -7,11 +7,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .fields import Reader, parse_date, type_name
+from .fields import Reader, build_date, parse_date, type_name
 from .problems import Problems
+from .safefile import read_text
 from .text import Normalized, normalize
+from .urls import is_under, parse_url
 from .yamlio import is_missing, read_yaml
 
+RATING_WORST, RATING_BEST = 1, 5
 ARTICLE_CUTOFF = dt.date(2025, 11, 12)  # the article's publication date
 UNDATED = "undated"  # the stored page shows no date; we never guess one
 
@@ -131,6 +134,7 @@ class Article:
     text: str
     headings: tuple[str, ...]
     not_article: tuple[tuple[str, str], ...]  # (text, reason) lines that are not the article's
+    outlet_domains: tuple[str, ...] = ()  # never linked, in any spelling or subdomain
 
     @cached_property
     def normalized(self) -> Normalized:
@@ -207,10 +211,8 @@ def load_verdicts(path: Path, problems: Problems) -> dict[str, Verdict]:
     for prefix, item in _entries(path, problems):
         r = Reader(item, path, problems, prefix)
         r.check_keys({"id", "label", "icon", "rating", "checkable", "definition"}, set())
-        rating = item.get("rating")
-        if rating is not None and not isinstance(rating, int):
-            r.problem("rating", "must be a whole number or null")
-            rating = None
+        # ClaimReview's scale runs from 1 (worst) to 5 (best); null means not rated on it.
+        rating = r.integer("rating", RATING_WORST, RATING_BEST) if item.get("rating") is not None else None
         values = (r.text("id"), r.text("label"), r.text("icon"), r.boolean("checkable"), r.text("definition"))
         if None not in values:
             vid, label, icon, checkable, definition = values
@@ -241,18 +243,25 @@ def load_techniques(path: Path, problems: Problems) -> dict[str, Technique]:
     return out
 
 
-def load_sources(path: Path, problems: Problems) -> dict[str, Source]:
+def load_sources(path: Path, problems: Problems, outlet_domains: tuple[str, ...] = ()) -> dict[str, Source]:
     out = {}
     for prefix, item in _entries(path, problems):
         r = Reader(item, path, problems, prefix)
         r.check_keys({"id", "url", "title", "publisher", "published", "language", "kind", "notes"}, {"title_en"})
-        url = r.text("url")
-        if url and not url.startswith(("https://", "http://")):
-            r.problem("url", "must be an absolute http(s) URL")
-            url = None
-        if url and ("southfront." in url.lower()):
-            r.problem("url", "must not link to the analysed outlet's own domain (do not amplify)")
-            url = None
+        url = r.text("url", one_line=True)
+        if url:
+            parsed = parse_url(url)
+            if isinstance(parsed, str):
+                r.problem("url", parsed)
+                url = None
+            elif parsed.scheme not in {"https", "http"}:
+                r.problem("url", "must be an absolute http(s) URL")
+                url = None
+            elif blocked := is_under(parsed.host, outlet_domains):
+                r.problem("url", f"is on the analysed outlet's domain ({blocked}); we never link to it")
+                url = None
+            elif parsed.had_trailing_dot:
+                r.problem("url", "the host name ends with a dot; write it without the dot")
         published = UNDATED if item.get("published") == UNDATED else r.partial_date("published")
         values = (r.text("id"), url, r.text("title"), r.text("publisher"), published,
                   r.text("language"), r.choice("kind", SOURCE_KINDS, "source kind"), r.text("notes"))
@@ -295,17 +304,11 @@ def _rows(path: Path, problems: Problems) -> list[Reader]:
 
 
 def load_statistics(path: Path, problems: Problems, sources: dict[str, Source]) -> list[StatRow]:
-    rows = []
+    rows, seen = [], {}
     for r in _rows(path, problems):
         item = r.data
         r.check_keys({"year", "period", "article", "cases", "measure", "sources"}, {"note"})
-        year, cases = item.get("year"), item.get("cases")
-        if not isinstance(year, int) or not 1991 <= year <= 2100:
-            r.problem("year", "must be a year such as 2024")
-            year = None
-        if not isinstance(cases, int) or cases < 0:
-            r.problem("cases", f"must be a whole number of cases, got {type_name(cases)}")
-            cases = None
+        year, cases = r.integer("year", 1991, build_date().year), r.integer("cases", 0)
         code = str(item.get("article", ""))
         if code not in {"407", "408"}:
             r.problem("article", "must be 407 (AWOL) or 408 (desertion)")
@@ -319,7 +322,16 @@ def load_statistics(path: Path, problems: Problems, sources: dict[str, Source]) 
         period, measure = r.text("period"), r.text("measure")
         note = r.text("note", required=False) or ""
         if None not in (year, cases, code, period, measure):
-            rows.append(StatRow(year, period, code, cases, measure, tuple(refs), note))
+            row = StatRow(year, period, code, cases, measure, tuple(refs), note)
+            key = (year, period, code, measure)
+            if key in seen and seen[key].cases != cases:
+                r.problem("cases", f"{cases:,} contradicts {seen[key].cases:,} in another row for the same "
+                                   f"period ({year}, {period}), article {code} and measure")
+            elif key in seen:
+                r.problem("period", "repeats another row exactly; remove one")
+            else:
+                seen[key] = row
+                rows.append(row)
     return rows
 
 
@@ -344,13 +356,25 @@ def load_article(meta_path: Path, problems: Problems) -> Article | None:
         return None
     r = Reader(data, meta_path, problems)
     r.check_keys({"slug", "title", "outlet", "credited", "date", "provenance", "text", "headings"},
-                 {"not_article"})
-    text_path = meta_path.parent / str(data.get("text", ""))
-    try:
-        text = text_path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        r.problem("text", f"article text cannot be read: {exc}")
+                 {"not_article", "outlet_domains"})
+    name = r.text("text", one_line=True)
+    if not name:
         return None
+    text_path = meta_path.parent / name
+    data_dir = meta_path.parent.parent
+    if Path(name).is_absolute() or ".." in Path(name).parts:
+        r.problem("text", "must name a file in data/article/ (no absolute path, no '..')")
+        return None
+    text = read_text(text_path, problems, data_dir)
+    if text is None:
+        return None
+    domains = []
+    for i, domain in enumerate(r.text_list("outlet_domains")):
+        parsed = parse_url(f"https://{domain}/")
+        if isinstance(parsed, str) or parsed.host != domain.lower().rstrip("."):
+            r.problem(f"outlet_domains[{i}]", f"'{domain}' is not a bare domain name such as example.org")
+        else:
+            domains.append(parsed.host)
     not_article = []
     for prefix, item in r.mappings("not_article"):
         c = r.child(prefix, item)
@@ -362,7 +386,7 @@ def load_article(meta_path: Path, problems: Problems) -> Article | None:
               r.text("provenance"))
     if None in values:
         return None
-    return Article(*values, text, tuple(r.text_list("headings")), tuple(not_article))
+    return Article(*values, text, tuple(r.text_list("headings")), tuple(not_article), tuple(domains))
 
 
 def load_registry(data_dir: Path, problems: Problems) -> Registry:
@@ -370,18 +394,21 @@ def load_registry(data_dir: Path, problems: Problems) -> Registry:
     reg.verdicts = load_verdicts(data_dir / "verdicts.yml", problems)
     reg.rules = load_rules(data_dir / "verdict-rules.yml", problems, reg.verdicts)
     reg.techniques = load_techniques(data_dir / "techniques.yml", problems)
-    reg.sources = load_sources(data_dir / "sources.yml", problems)
+    for meta in sorted((data_dir / "article").glob("*.yml")):
+        article = load_article(meta, problems)
+        if article and article.slug in reg.articles:
+            problems.add(meta, "slug", f"'{article.slug}' is already the slug of another article file")
+        elif article:
+            reg.articles[article.slug] = article
+    domains = tuple(d for a in reg.articles.values() for d in a.outlet_domains)
+    reg.sources = load_sources(data_dir / "sources.yml", problems, domains)
     # Temporary, for the second review: reviewers stage new sources in their own files.
     for staged in sorted((data_dir / "staging").glob("sources-*.yml")):
-        for sid, src in load_sources(staged, problems).items():
+        for sid, src in load_sources(staged, problems, domains).items():
             if sid in reg.sources:
                 problems.add(staged, f"{sid}.id", "duplicate id (already in data/sources.yml or another staging file)")
             reg.sources[sid] = src
     reg.people = load_people(data_dir / "people.yml", problems, reg.sources)
     reg.statistics = load_statistics(data_dir / "statistics.yml", problems, reg.sources)
     reg.framing = load_framing(data_dir / "framing.yml", problems, reg.sources)
-    for meta in sorted((data_dir / "article").glob("*.yml")):
-        article = load_article(meta, problems)
-        if article:
-            reg.articles[article.slug] = article
     return reg

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import charts, feed, opendata
 from ..content.load import Content
-from .siteconfig import site_url
+from ..content.siteconfig import site_url
 
 OUT = Path("docs") / "downloads"
 FEED = Path("docs") / "feed.xml"

@@ -26,6 +26,14 @@ def verdict_scale(reg: Registry) -> str:
     return render("table_verdicts.html", verdicts=list(reg.verdicts.values()))
 
 
+def decision_table(content: Content, base: str) -> str:
+    """Finding -> verdict, in the order a contributor applies it, with how many claims use each row."""
+    reg = content.registry
+    rows = [(rule, reg.verdicts[rule.verdict], sum(c.rule == rule.id for c in content.claims))
+            for rule in reg.rules.values()]
+    return render("table_rules.html", rows=rows)
+
+
 def verdict_summary(content: Content, base: str) -> str:
     """Counts per verdict, in the order of the scale, for the home page."""
     rows = [(v, sum(c.verdict == v.id for c in content.claims)) for v in content.registry.verdicts.values()]

@@ -27,3 +27,17 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 def site_url(root: Path) -> str:
     config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506
     return str(config.get("site_url") or "").rstrip("/") + "/"
+
+
+def markdown_extensions(root: Path) -> tuple[list[str], dict]:
+    """The Markdown extensions (and their settings) the site builds with, from mkdocs.yml."""
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506
+    names, settings = [], {}
+    for item in config.get("markdown_extensions") or []:
+        if isinstance(item, dict):
+            for name, options in item.items():
+                names.append(name)
+                settings[name] = options or {}
+        else:
+            names.append(str(item))
+    return names, settings
