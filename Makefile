@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: page dates come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1763000000)
 
-.PHONY: help setup system check generate verify build serve test test-fast lint lock new-claim screenshots pdf benchmark lighthouse zensical clean
+.PHONY: help setup system check generate verify build serve test test-fast fuzz lint lock new-claim screenshots pdf benchmark lighthouse zensical clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -52,6 +52,9 @@ test: setup system node_modules/.installed lint build  ## run every test (unit, 
 
 test-fast: setup  ## unit tests only (no browser)
 	$(PY) -m pytest -q -m "not browser" --ignore=tests/test_browser.py --ignore=tests/test_markup.py
+
+fuzz: setup  ## property-based fuzzing of `check` with many more examples than `make test`
+	CBC_FUZZ_EXAMPLES=$${CBC_FUZZ_EXAMPLES:-3000} $(PY) -m pytest -q tests/test_fuzz.py
 
 lint: setup  ## ruff on the Python code
 	$(BIN)/ruff check scripts tests

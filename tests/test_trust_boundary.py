@@ -347,3 +347,26 @@ def test_wings_only_import_downstream(wing, forbidden):
             climbs = module.startswith("..") or module.startswith("scripts")
             target = parts[1] if module.startswith("scripts") and len(parts) > 1 else parts[0]
             assert not (climbs and target in forbidden), f"scripts/{wing}/{name} imports {module}"
+
+
+# --- the published schema agrees with check -------------------------------------------------------
+
+def test_published_schema_accepts_every_real_claim_and_rejects_a_broken_one():
+    import jsonschema
+    import yaml
+
+    from scripts.content.load import load_content
+    from scripts.content.schema import claim_schema
+
+    content = load_content(ROOT)
+    schema = claim_schema(content.registry)
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    for claim in content.claims:
+        data = yaml.safe_load(claim.path.read_text(encoding="utf-8").split("---\n", 2)[1])
+        data = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in data.items()}
+        for c in data.get("corrections") or []:
+            c["date"] = c["date"].isoformat() if hasattr(c["date"], "isoformat") else c["date"]
+        assert not list(validator.iter_errors(data)), (claim.id, [e.message for e in validator.iter_errors(data)])
+    broken = {**data, "verdict": False, "kind": "statistik"}
+    assert len(list(validator.iter_errors(broken))) >= 2

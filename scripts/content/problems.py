@@ -30,6 +30,12 @@ class Problem:
         return f"::error file={esc(self.path, True)}{line},title={esc(self.field, True)}::{esc(self.message)}"
 
 
+def _one_line(text: str, limit: int = 400) -> str:
+    """Contributor text inside a message can't start a new output line (or forge an annotation)."""
+    shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in str(text)[: limit + 1])
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
 @dataclass
 class Problems:
     """A collector bound to a repository root so paths print relative to it."""
@@ -43,7 +49,7 @@ class Problems:
             shown = p.absolute().relative_to(self.root.absolute()).as_posix()
         except ValueError:
             shown = p.as_posix()
-        self.items.append(Problem(shown, int(line or 0), field_name, message))
+        self.items.append(Problem(_one_line(shown), int(line or 0), _one_line(field_name, 80), _one_line(message)))
 
     def __bool__(self) -> bool:
         return bool(self.items)

@@ -7,10 +7,12 @@ can never disagree about what the data produces.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from . import charts, feed, opendata
 from ..content.load import Content
+from ..content.schema import claim_schema
 from ..content.siteconfig import site_url
 
 OUT = Path("docs") / "downloads"
@@ -33,6 +35,8 @@ def expected_files(content: Content) -> dict[Path, str]:
     for chart in site_charts(content):
         files[OUT / f"{chart.slug}.svg"] = chart.svg + "\n"
     files[FEED] = feed.atom(content, site_url(content.paths.root))
+    files[OUT / "claim-front-matter.schema.json"] = json.dumps(claim_schema(content.registry), indent=1,
+                                                                ensure_ascii=False) + "\n"
     # Retired claim ids keep their URL as a redirect page, so teachers' links never break.
     for cid, target in retired(content).items():
         files[CLAIMS / cid.lower() / "index.html"] = REDIRECT.format(target=target, slug=target.lower())
