@@ -100,7 +100,8 @@ def test_data_dictionary_documents_every_column():
 
 def test_a_verdict_change_reaches_every_table_download_and_chart(repo):
     path = repo / "docs/claims/cbc-009.md"
-    path.write_text(path.read_text(encoding="utf-8").replace("verdict: missing-context", "verdict: misleading"),
+    path.write_text(path.read_text(encoding="utf-8").replace("verdict: missing-context", "verdict: misleading")
+                    .replace("rule: context-missing", "rule: distorted"),
                     encoding="utf-8")
     result = build(repo, repo / "site")
     assert result.returncode == 0, result.stdout + result.stderr
