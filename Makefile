@@ -85,6 +85,6 @@ clean:  ## remove build output
 
 zensical:  ## canary: build the same mkdocs.yml with Zensical (non-blocking in CI)
 	$(PYTHON) -m venv .venv-zensical
-	.venv-zensical/bin/pip install --quiet "zensical==0.0.73" mkdocs-macros-plugin PyYAML Jinja2 pygal
+	.venv-zensical/bin/pip install --quiet "zensical==0.0.73" mkdocs-macros-plugin PyYAML Jinja2 pygal nh3
 	.venv-zensical/bin/python -m scripts generate
 	.venv-zensical/bin/zensical build -f mkdocs.yml --strict

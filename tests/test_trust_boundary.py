@@ -370,3 +370,8 @@ def test_published_schema_accepts_every_real_claim_and_rejects_a_broken_one():
         assert not list(validator.iter_errors(data)), (claim.id, [e.message for e in validator.iter_errors(data)])
     broken = {**data, "verdict": False, "kind": "statistik"}
     assert len(list(validator.iter_errors(broken))) >= 2
+
+
+def test_placeholder_source_titles_fail(repo):
+    edit(repo / "data/sources.yml", "title: За час", "title: '[Headline not shown]' # За час")
+    assert_problem(check(repo), "data/sources.yml", "up-2025-08-26-pgo-art407-408.title", "looks like a placeholder")

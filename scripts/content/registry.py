@@ -266,6 +266,10 @@ def load_sources(path: Path, problems: Problems, outlet_domains: tuple[str, ...]
         values = (r.text("id"), url, r.text("title"), r.text("publisher"), published,
                   r.text("language"), r.choice("kind", SOURCE_KINDS, "source kind"), r.text("notes"))
         title_en = r.text("title_en", one_line=True) if "title_en" in item else None
+        for key in ("title", "title_en"):
+            if str(item.get(key) or "").lstrip().startswith("["):
+                r.problem(key, "looks like a placeholder; give the page's real headline (or our English gloss), "
+                               "or write 'Untitled page, <publisher>, <date>'")
         if None not in values:
             out[values[0]] = Source(*values, title_en)
     return out
