@@ -8,11 +8,11 @@ from pathlib import Path
 
 from .claims import ID_PATTERN, Claim, parse_claim
 from .fields import type_name
+from .history import check_verdict_changes
 from .problems import Problems
 from .registry import Registry, load_registry
-from .text import find_all
-from .history import check_verdict_changes
 from .safefile import read_text
+from .text import find_all
 from .yamlio import is_missing, line_of, read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent.parent

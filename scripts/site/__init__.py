@@ -1,0 +1,1 @@
+"""Rendering pages, tables, charts, cards and downloads from checked content only."""
