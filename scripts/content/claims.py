@@ -99,6 +99,9 @@ def parse_claim(path: Path, text: str, reg: Registry, problems: Problems, root: 
         problems.add(path, "front matter", "the file must start with a YAML block between '---' lines")
         return None
     raw, body = split
+    body_line = text[: len(text) - len(body)].count("\n") + 1
+    # The body is checked even when the front matter is broken: every problem, in one run.
+    _check_body(path, body, body_line, reg, root or problems.root, problems)
     data = parse_yaml(raw, path, problems, "front matter", line_offset=1)
     if is_missing(data):
         return None
@@ -152,8 +155,6 @@ def parse_claim(path: Path, text: str, reg: Registry, problems: Problems, root: 
         r.problem("reviewers", "name at least one reviewer")
     corrections = _read_corrections(r, reg)
     figures = _read_figures(r, reg)
-    body_line = text[: len(text) - len(body)].count("\n") + 1
-    _check_body(path, body, body_line, reg, root or problems.root, problems)
     _check_citations(path, body, sources, problems)
 
     values = (cid, article_slug, r.text("title", max_len=120, one_line=True), quote, section, kind, verdict,

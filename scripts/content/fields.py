@@ -83,36 +83,30 @@ class Reader:
         return value
 
     def date(self, key: str) -> dt.date | None:
-        value = self.data.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, str | int):
-            self.problem(key, f"must be a date written YYYY-MM-DD, got {type_name(value)}")
-            return None
-        parsed = parse_date(str(value), partial=False)
-        if isinstance(parsed, str):
-            self.problem(key, parsed)
-            return None
-        if parsed > build_date():
-            self.problem(key, f"{parsed} is in the future (the build date is {build_date()})")
-            return None
-        return parsed
+        return self._date(key, partial=False)
 
     def partial_date(self, key: str) -> str | None:
+        """A date that may be only YYYY or YYYY-MM, kept as written."""
+        parsed = self._date(key, partial=True)
+        return None if parsed is None else str(self.data[key])
+
+    def _date(self, key: str, *, partial: bool) -> dt.date | None:
+        """A real date, not after the build date; YAML dates stay text so we can say what is wrong."""
         value = self.data.get(key)
         if value is None:
             return None
-        if not isinstance(value, str | int):
-            self.problem(key, f"must be a date written 'YYYY-MM-DD' (or YYYY-MM, YYYY), got {type_name(value)}")
+        form = "'YYYY-MM-DD' (or YYYY-MM, YYYY)" if partial else "YYYY-MM-DD"
+        if not isinstance(value, str | int) or isinstance(value, bool):
+            self.problem(key, f"must be a date written {form}, got {type_name(value)}")
             return None
-        parsed = parse_date(str(value), partial=True)
+        parsed = parse_date(str(value), partial=partial)
         if isinstance(parsed, str):
             self.problem(key, parsed)
             return None
         if parsed > build_date():
             self.problem(key, f"{value} is in the future (the build date is {build_date()})")
             return None
-        return str(value)
+        return parsed
 
     def boolean(self, key: str) -> bool | None:
         value = self.data.get(key)

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from .problems import Problems
+from .safefile import read_text
 
 _PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: same rules, faster
 MAX_DEPTH = 32
@@ -172,8 +173,6 @@ def parse_yaml(text: str, path: Path, problems: Problems, field_name: str = "yam
 
 
 def read_yaml(path: Path, problems: Problems, root: Path | None = None) -> Any:
-    from .safefile import read_text
-
     text = read_text(path, problems, root)
     if text is None:
         return _MISSING
