@@ -15,6 +15,7 @@ from ..content.registry import Registry
 from . import render
 from .structured import claim_review
 
+CITATION_RUN = re.compile(rf"(?:{CITATION.pattern})+")
 PERSUADES = re.compile(r"^## +How the passage persuades[ \t]*$", re.MULTILINE)
 
 
@@ -34,14 +35,16 @@ def link_citations(body: str, claim: Claim) -> tuple[str, Citations]:
     order = tuple(first_use + [s for s in claim.sources if s not in first_use])
     uses: dict[str, list[str]] = {}
 
-    def marker(match: re.Match) -> str:
-        sid = match.group(1)
-        anchor = f"cite-{sid}-{len(uses.setdefault(sid, [])) + 1}"
-        uses[sid].append(anchor)
-        n = order.index(sid) + 1
-        return render.render("citation_marker.html", sid=sid, anchor=anchor, n=n).strip()
+    def markers(run: re.Match) -> str:
+        # Adjacent markers become one group, "1, 2", so they can't read as "12".
+        cites = []
+        for sid in CITATION.findall(run.group(0)):
+            anchor = f"cite-{sid}-{len(uses.setdefault(sid, [])) + 1}"
+            uses[sid].append(anchor)
+            cites.append({"sid": sid, "anchor": anchor, "n": order.index(sid) + 1})
+        return render.render("citation_marker.html", cites=cites).strip()
 
-    linked = CITATION.sub(marker, body)
+    linked = CITATION_RUN.sub(markers, body)
     return linked, Citations(order, {k: tuple(v) for k, v in uses.items()})
 
 
