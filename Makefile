@@ -40,12 +40,12 @@ verify: setup  ## fail if generated files differ from what the data gives
 	$(PY) -m scripts verify
 
 build: check generate verify  ## strict build of the site into site/
-	$(BIN)/mkdocs build --strict
+	$(PY) -m mkdocs build --strict
 
 serve: setup  ## build and serve the site at http://127.0.0.1:8000/ (content problems show in the browser)
 	-$(PY) -m scripts check
 	-$(PY) -m scripts generate
-	CBC_SERVE=1 $(BIN)/mkdocs serve -a 127.0.0.1:8000 --watch data --watch scripts --watch overrides
+	CBC_SERVE=1 $(PY) -m mkdocs serve -a 127.0.0.1:8000 --watch data --watch scripts --watch overrides
 
 test: setup system node_modules/.installed lint build  ## run every test (unit, build, browser, HTML checker)
 	$(PY) -m pytest -q
@@ -83,8 +83,11 @@ screenshots: build  ## screenshots of key pages (light, dark, 320 px, print) int
 clean:  ## remove build output
 	rm -rf site screenshots build docs/downloads docs/feed.xml
 
-zensical:  ## canary: build the same mkdocs.yml with Zensical (non-blocking in CI)
+zensical: setup  ## canary: build the same mkdocs.yml with Zensical and compare every page with MkDocs' (non-blocking in CI)
 	$(PYTHON) -m venv .venv-zensical
 	.venv-zensical/bin/pip install --quiet "zensical==0.0.73" mkdocs-macros-plugin PyYAML Jinja2 pygal nh3
 	.venv-zensical/bin/python -m scripts generate
-	.venv-zensical/bin/zensical build -f mkdocs.yml --strict
+	$(PY) -m mkdocs build --strict -d build/canary-mkdocs
+	# --clean: a warm Zensical cache does not see changes under data/
+	.venv-zensical/bin/python -m zensical build -f mkdocs.yml --strict --clean
+	$(PY) -m scripts.tools.engine_diff build/canary-mkdocs site

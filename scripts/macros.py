@@ -4,8 +4,9 @@ Content is loaded and validated once per build. Invalid content stops the build 
 `path: field: message` lines as `python -m scripts check`, never with a traceback.
 
 Claim pages are contributor data, so Jinja never sees them: macros render only on pages that opt in
-with `render_macros: true` (ours), and a claim page's Markdown is replaced, after the plugin's
-(skipped) rendering step, by the page assembled from its checked data in scripts/site/claim_page.py.
+with `render_macros: true` (ours). A claim page is assembled from its checked data by a
+Python-Markdown extension (scripts/site/claim_markdown.py), which both engines run; nothing here
+is needed for it, so the Zensical canary builds the same claim pages.
 """
 
 from __future__ import annotations
@@ -13,14 +14,14 @@ from __future__ import annotations
 import os
 import sys
 
-from .content.load import ROOT, Content, load_content
+from .content.load import ROOT, Content, load_content_once
 from .site import annotate, generate, opendata, render, tables
-from .site.claim_page import claim_page
+from .site.links import root_prefix
 
 
 def load_or_exit() -> Content | None:
     """Checked content, or (in a live preview) None after showing the problems; otherwise stop."""
-    content = load_content(ROOT)
+    content = load_content_once(ROOT)
     if content.problems:
         lines = [str(p) for p in content.problems.sorted()]
         print("\n".join(lines), file=sys.stderr)
@@ -41,20 +42,13 @@ def register(env) -> None:
     if content is None:
         return
     reg = content.registry
-    site_url = (env.conf.get("site_url") or "").rstrip("/") + "/"
 
     def base() -> str:
         """Relative path from the current page to the site root (works under any base URL)."""
-        depth = env.page.url.strip("/").count("/") + 1 if env.page.url.strip("/") else 0
-        return "../" * depth
+        src = getattr(getattr(env.page, "file", None), "src_path", None) or getattr(env.page, "path", "")
+        return root_prefix(src, env.page.url.lstrip("/"))
 
-    claims_by_path = {f"claims/{c.path.name}": c for c in content.claims}
-
-    def assemble_claim(page) -> str | None:
-        claim = claims_by_path.get(_src_path(page))
-        return claim_page(claim, reg, base(), site_url + page.url) if claim else None
-
-    _STATE["assemble_claim"] = assemble_claim
+    _STATE["claim_files"] = {f"claims/{c.path.name}" for c in content.claims}
 
     # Page-level tables: each is tables.<name>(content, base) and becomes a macro of the same name.
     for name in ("claims_table", "verdict_summary", "decision_table", "glossary", "corrections_log", "numbers_table",
@@ -122,15 +116,13 @@ def problems_page(lines: list[str]) -> str:
 
 
 def after_page(env) -> None:
-    """Replace a claim page's Markdown with the page assembled from its checked data."""
+    """A claim file `check` did not accept is never published raw (MkDocs only: Zensical has no
+    page hooks, and there the claim-page extension makes the same refusal)."""
     if "problems" in _STATE:
         env.markdown = problems_page(_STATE["problems"])
         return
-    if is_claim_file(env.page):
-        assembled = _STATE["assemble_claim"](env.page)
-        if assembled is None:  # a file `check` did not accept as a claim: never publish it raw
-            raise SystemExit(f"Claim by Claim: {_src_path(env.page)} is not a checked claim page.")
-        env.markdown = assembled
+    if is_claim_file(env.page) and _src_path(env.page) not in _STATE.get("claim_files", ()):
+        raise SystemExit(f"Claim by Claim: {_src_path(env.page)} is not a checked claim page.")
 
 
 def _bind(table, content: Content, base):

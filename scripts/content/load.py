@@ -82,6 +82,32 @@ def load_content(root: Path = ROOT, claims_dir: Path | None = None) -> Content:
     return Content(paths, reg, claims, ledger, problems)
 
 
+_CACHE: dict[Path, tuple[tuple, Content]] = {}
+
+
+def load_content_once(root: Path = ROOT) -> Content:
+    """`load_content`, reused while no content file changes: the macros plugin and the claim-page
+    Markdown extension share one load per build, even where an engine sets them up once per page."""
+    stamp = _fingerprint(Paths(root))
+    cached = _CACHE.get(root)
+    if cached is None or cached[0] != stamp:
+        _CACHE[root] = (stamp, load_content(root))
+    return _CACHE[root][1]
+
+
+def _fingerprint(paths: Paths) -> tuple:
+    """Name, size and modification time of every file the load reads (cheap: no file is opened)."""
+    stamps = []
+    for folder in (paths.data, paths.claims):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            info = path.lstat()
+            stamps.append((str(path), info.st_size, info.st_mtime_ns))
+    config = paths.root / "mkdocs.yml"
+    if config.exists():
+        stamps.append((str(config), config.stat().st_size, config.stat().st_mtime_ns))
+    return tuple(stamps)
+
+
 CLAIM_FILE = re.compile(r"^cbc-\d{3,}\.md$")
 
 
@@ -165,6 +191,22 @@ def _cross_checks(claims: list[Claim], file_ids: set[str], reg: Registry, ledger
             problems.add(Path("data/claim-ids.yml"), cid, "is active but has no claim page; "
                                                           "retire it with a redirect instead of deleting it")
     _check_overlaps(claims, reg, problems)
+    _check_distinct_bodies(claims, problems)
+
+
+def body_key(text: str) -> str:
+    """A body as the build's Markdown step receives it: line endings and outer blank lines aside."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _check_distinct_bodies(claims: list[Claim], problems: Problems) -> None:
+    """The build recognises a claim page by its checked text, so no two pages may share one."""
+    seen: dict[str, Claim] = {}
+    for claim in claims:
+        other = seen.setdefault(body_key(claim.body), claim)
+        if other is not claim:
+            problems.add(claim.path, "body", f"is word for word the body of {other.path.name}; "
+                                             "each claim page needs its own text", claim.id_line)
 
 
 def _check_overlaps(claims: list[Claim], reg: Registry, problems: Problems) -> None:

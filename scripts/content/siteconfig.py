@@ -24,14 +24,25 @@ _ConfigLoader.add_constructor("!ENV", _env)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+def _config(root: Path) -> dict:
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}  # noqa: S506
+
+
 def site_url(root: Path) -> str:
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506
-    return str(config.get("site_url") or "").rstrip("/") + "/"
+    return str(_config(root).get("site_url") or "").rstrip("/") + "/"
+
+
+def page_url(root: Path, src_path: str) -> str:
+    """Where a Markdown file is published, relative to the site root (both engines agree)."""
+    stem = src_path.removesuffix(".md")
+    if _config(root).get("use_directory_urls", True) is False:
+        return stem + ".html"
+    return ("" if stem == "index" else stem.removesuffix("/index") + "/")
 
 
 def markdown_extensions(root: Path) -> tuple[list[str], dict]:
     """The Markdown extensions (and their settings) the site builds with, from mkdocs.yml."""
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506
+    config = _config(root)
     names, settings = [], {}
     for item in config.get("markdown_extensions") or []:
         if isinstance(item, dict):
@@ -40,4 +51,6 @@ def markdown_extensions(root: Path) -> tuple[list[str], dict]:
                 settings[name] = options or {}
         else:
             names.append(str(item))
-    return names, settings
+    # Our own extension assembles claim pages; reading a body must not run it.
+    own = [n for n in names if n.startswith("scripts.")]
+    return [n for n in names if n not in own], {k: v for k, v in settings.items() if k not in own}

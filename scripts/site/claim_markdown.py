@@ -1,0 +1,70 @@
+"""Claim pages for any engine that renders with Python-Markdown: MkDocs and Zensical alike.
+
+Listed under `markdown_extensions:` in mkdocs.yml. Its preprocessor swaps a claim page's text for
+the page assembled from its checked data (scripts/site/claim_page.py). It recognises a claim page by
+its checked body, so it needs no engine hook and no page object, and it runs before any template
+extension (the macros preprocessor sits at 35) could read the contributor's text.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import PurePosixPath
+
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
+
+from ..content.load import ROOT, Content, body_key, load_content_once
+from ..content.siteconfig import page_url, site_url
+from .claim_page import claim_page
+from .links import root_prefix
+
+PRIORITY = 36  # after nothing that reads text, before macros (35) and whitespace normalising (30)
+
+
+class ClaimPages(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        content = load_content_once(ROOT)
+        if content.problems:
+            if os.environ.get("CBC_SERVE") == "1":
+                return lines  # the live preview shows the problems instead (scripts/macros.py)
+            raise SystemExit(f"Claim by Claim: {len(content.problems)} content problem(s); run "
+                             "`python -m scripts check` for the list. The site was not built.")
+        claim = _claims_by_body(content).get(body_key("\n".join(lines)))
+        if claim is None:
+            _refuse_unchecked_claim_file(self.md)
+            return lines
+        src = f"claims/{claim.path.name}"
+        url = page_url(ROOT, src)
+        base = root_prefix(src, url)
+        return claim_page(claim, content.registry, base, site_url(ROOT) + url).split("\n")
+
+
+_INDEX: dict[int, dict] = {}
+
+
+def _claims_by_body(content: Content) -> dict:
+    if id(content) not in _INDEX:
+        _INDEX.clear()
+        _INDEX[id(content)] = {body_key(c.body): c for c in content.claims}
+    return _INDEX[id(content)]
+
+
+def _refuse_unchecked_claim_file(md: Markdown) -> None:
+    """Where the engine says which file this is (Zensical does), a claim file whose text `check` did
+    not accept is never published raw. Under MkDocs the macros glue guards the same case."""
+    for processor in md.preprocessors:
+        path = getattr(getattr(processor, "page", None), "path", None)
+        if isinstance(path, str):
+            name = PurePosixPath(path.replace("\\", "/"))
+            if name.parent.name == "claims" and name.name.startswith("cbc-"):
+                raise SystemExit(f"Claim by Claim: {path} is not a checked claim page.")
+
+
+class ClaimPagesExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        md.preprocessors.register(ClaimPages(md), "claim_by_claim_pages", PRIORITY)
+
+
+def makeExtension(**kwargs) -> ClaimPagesExtension:  # noqa: N802 - Python-Markdown's entry point
+    return ClaimPagesExtension(**kwargs)
