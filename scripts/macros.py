@@ -64,6 +64,14 @@ def register(env) -> None:
         return annotate.annotated_article(content.claims_for(slug), reg, slug, base())
 
     @env.macro
+    def article_review(slug: str = "army-of-deserters") -> str:
+        return annotate.article_review(content.claims_for(slug), reg, slug, base())
+
+    @env.macro
+    def student_article(slug: str = "army-of-deserters") -> str:
+        return annotate.student_article(content.claims_for(slug), reg, slug)
+
+    @env.macro
     def article_provenance(slug: str = "army-of-deserters") -> str:
         return reg.articles[slug].provenance
 

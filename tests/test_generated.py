@@ -123,7 +123,8 @@ def test_a_verdict_change_reaches_every_table_download_and_chart(repo):
     page = (site / "claims/cbc-009/index.html").read_text(encoding="utf-8")
     assert '"alternateName": "Misleading"' in page
     article = (site / "article/index.html").read_text(encoding="utf-8")
-    assert "CBC-009: Misleading" in article
+    note = article.split('id="note-cbc-009"')[0].rsplit("<details", 1)[1]
+    assert 'cbc-mark--misleading' in note and "Misleading</span>" in note
 
 
 def test_generate_and_verify_twin(repo):

@@ -300,11 +300,17 @@ CITATION = re.compile(r"\[\^([A-Za-z0-9][A-Za-z0-9._-]{0,120})\]")
 
 
 def _check_citations(path: Path, body: str, sources: tuple[str, ...], problems: Problems) -> None:
-    """Inline citations are `[^source-id]`, and each must name a source listed in `sources:`."""
+    """Inline citations are `[^source-id]`: each names a source listed in `sources:`, and each listed
+    source is cited somewhere in the body, so every entry in the source list links back to a statement."""
     listed = set(sources)
-    for cited in dict.fromkeys(CITATION.findall(body)):
-        if cited not in listed:
-            problems.add(path, "body", f"cites [^{cited}], which is not listed in sources:")
+    cited = dict.fromkeys(CITATION.findall(body))
+    for sid in cited:
+        if sid not in listed:
+            problems.add(path, "body", f"cites [^{sid}], which is not listed in sources:")
+    for sid in sources:
+        if sid not in cited:
+            problems.add(path, "sources", f"'{sid}' is listed but the body never cites it; add [^{sid}] after the "
+                                          "statement it supports, or remove it from the list")
 
 
 def section_names(article) -> list[str]:

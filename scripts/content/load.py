@@ -192,11 +192,23 @@ def _cross_checks(claims: list[Claim], file_ids: set[str], reg: Registry, ledger
                                                           "retire it with a redirect instead of deleting it")
     _check_overlaps(claims, reg, problems)
     _check_distinct_bodies(claims, problems)
+    _check_takeaways(claims, reg, problems)
 
 
 def body_key(text: str) -> str:
     """A body as the build's Markdown step receives it: line endings and outer blank lines aside."""
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _check_takeaways(claims: list[Claim], reg: Registry, problems: Problems) -> None:
+    """Each takeaway names claims of its own article, so its sentence can be traced to the evidence."""
+    for article in reg.articles.values():
+        ids = {c.id for c in claims if c.article == article.slug}
+        for i, takeaway in enumerate(article.takeaways):
+            for cid in takeaway.claims:
+                if cid not in ids:
+                    problems.add(article.path, f"takeaways[{i}].claims", f"'{cid}' is not a claim about this article",
+                                 takeaway.line)
 
 
 def _check_distinct_bodies(claims: list[Claim], problems: Problems) -> None:

@@ -12,7 +12,7 @@ from .problems import Problems
 from .safefile import read_text
 from .text import Normalized, normalize
 from .urls import is_under, parse_url
-from .yamlio import is_missing, read_yaml
+from .yamlio import is_missing, line_of, read_yaml
 
 RATING_WORST, RATING_BEST = 1, 5
 ARTICLE_CUTOFF = dt.date(2025, 11, 12)  # the article's publication date
@@ -124,6 +124,14 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Takeaway:
+    """One plain sentence of the whole-article review, resting on the claims it names."""
+    text: str
+    claims: tuple[str, ...]
+    line: int | None = None
+
+
+@dataclass(frozen=True)
 class Article:
     slug: str
     title: str
@@ -135,6 +143,8 @@ class Article:
     headings: tuple[str, ...]
     not_article: tuple[tuple[str, str], ...]  # (text, reason) lines that are not the article's
     outlet_domains: tuple[str, ...] = ()  # never linked, in any spelling or subdomain
+    takeaways: tuple[Takeaway, ...] = ()  # the review's key points; claim ids checked once claims load
+    path: Path | None = None
 
     @cached_property
     def normalized(self) -> Normalized:
@@ -360,7 +370,7 @@ def load_article(meta_path: Path, problems: Problems) -> Article | None:
         return None
     r = Reader(data, meta_path, problems)
     r.check_keys({"slug", "title", "outlet", "credited", "date", "provenance", "text", "headings"},
-                 {"not_article", "outlet_domains"})
+                 {"not_article", "outlet_domains", "takeaways"})
     name = r.text("text", one_line=True)
     if not name:
         return None
@@ -386,11 +396,23 @@ def load_article(meta_path: Path, problems: Problems) -> Article | None:
         line, reason = c.text("text"), c.text("reason")
         if line and reason:
             not_article.append((line, reason))
+    takeaways = []
+    for prefix, item in r.mappings("takeaways"):
+        c = r.child(prefix, item)
+        c.check_keys({"text", "claims"}, set())
+        sentence, claims = c.text("text", max_len=400), c.text_list("claims")
+        if sentence and not claims:
+            c.problem("claims", "name at least one claim id that the sentence rests on")
+        elif sentence:
+            takeaways.append(Takeaway(sentence, tuple(claims), line_of(item, "text")))
+    if len(takeaways) > 5:
+        r.problem("takeaways", f"has {len(takeaways)} sentences; a review gives three to five")
     values = (r.text("slug"), r.text("title"), r.text("outlet"), r.text("credited"), r.date("date"),
               r.text("provenance"))
     if None in values:
         return None
-    return Article(*values, text, tuple(r.text_list("headings")), tuple(not_article), tuple(domains))
+    return Article(*values, text, tuple(r.text_list("headings")), tuple(not_article), tuple(domains),
+                   tuple(takeaways), meta_path)
 
 
 def load_registry(data_dir: Path, problems: Problems) -> Registry:

@@ -17,6 +17,8 @@ from .structured import claim_review
 
 CITATION_RUN = re.compile(rf"(?:{CITATION.pattern})+")
 PERSUADES = re.compile(r"^## +How the passage persuades[ \t]*$", re.MULTILINE)
+RECORD = re.compile(r"^## +What the record shows[ \t]*\n(.*?)(?=^## |\Z)", re.MULTILINE | re.DOTALL)
+KEY_SOURCES = 2  # what the verdict card shows on a phone's first screen
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,22 @@ def link_citations(body: str, claim: Claim) -> tuple[str, Citations]:
     return linked, Citations(order, {k: tuple(v) for k, v in uses.items()})
 
 
+def key_sources(claim: Claim, reg: Registry) -> list[str]:
+    """The sources that settle the verdict, for the first screen: those behind the claim's key figure
+    (the charted one, else the first), then the evidence cited in "What the record shows"; primary
+    records first, and no two from one publisher, so the pair is independent."""
+    charted = [f for f in claim.figures if f.article_number is not None] or list(claim.figures)
+    section = RECORD.search(claim.body)
+    candidates = [*(charted[0].sources if charted else ()), *CITATION.findall(section.group(1) if section else "")]
+    evidence = [sid for sid in dict.fromkeys(candidates) if reg.sources[sid].is_evidence]
+    chosen, publishers = [], set()
+    for sid in sorted(evidence, key=lambda sid: not reg.sources[sid].is_primary):
+        if reg.sources[sid].publisher not in publishers and len(chosen) < KEY_SOURCES:
+            chosen.append(sid)
+            publishers.add(reg.sources[sid].publisher)
+    return chosen
+
+
 def claim_page(claim: Claim, reg: Registry, base: str, page_url: str) -> str:
     """The Markdown the engine renders for one claim page."""
     body, citations = link_citations(claim.body, claim)
@@ -55,6 +73,8 @@ def claim_page(claim: Claim, reg: Registry, base: str, page_url: str) -> str:
     body, found = PERSUADES.subn(lambda m: f"{m.group(0)}\n\n{techniques}\n", body, count=1)
     if not found:  # `check` requires the heading; this only guards a bypassed check
         raise ValueError(f"{claim.id}: no 'How the passage persuades' section")
-    header = render.claim_header(claim, reg, base, page_url)
+    settled = reg.verdicts[claim.verdict].checkable  # an opinion has no fact for a source to settle
+    keys = [(reg.sources[sid], citations.number(sid)) for sid in key_sources(claim, reg)] if settled else []
+    header = render.claim_header(claim, reg, base, page_url, keys)
     footer = render.claim_footer(claim, reg, base, claim_review(claim, reg, page_url), citations)
     return f"{header}\n\n{body.strip()}\n\n{footer}\n"

@@ -52,12 +52,13 @@ def quote_in_context(claim: Claim, reg: Registry) -> tuple[str, str, str]:
     return text[p_start:o_start].strip(), text[o_start:o_end], text[o_end:p_end].strip()
 
 
-def claim_header(claim: Claim, reg: Registry, base: str, page_url: str = "") -> str:
+def claim_header(claim: Claim, reg: Registry, base: str, page_url: str = "", key_sources=()) -> str:
     before, quote, after = quote_in_context(claim, reg)
     return render("claim_header.html", claim=claim, verdict=reg.verdicts[claim.verdict],
                   article=reg.articles[claim.article], advisory=ADVISORIES.get(claim.advisory or ""),
                   rule=reg.rules.get(claim.rule or ""),
-                  before=before, quote=quote, after=after, base=base, page_url=page_url)
+                  before=before, quote=quote, after=after, base=base, page_url=page_url,
+                  key_sources=key_sources)
 
 
 def claim_techniques(claim: Claim, reg: Registry, base: str) -> str:

@@ -1,0 +1,73 @@
+"""The whole-article review and the citation rules are checked like everything else: each
+broken rule gives one `path:line: field: message` line, and `check` exits 1."""
+
+from __future__ import annotations
+
+import sys
+
+from conftest import ROOT, run
+from scripts.content.load import load_content
+from scripts.site import annotate
+
+ARTICLE = "data/article/army-of-deserters.yml"
+
+
+def check(repo):
+    return run([sys.executable, "-m", "scripts", "check"], cwd=repo)
+
+
+def test_a_listed_source_the_body_never_cites_fails(repo):
+    path = repo / "docs/claims/cbc-022.md"
+    text = path.read_text(encoding="utf-8")
+    sid = load_content(ROOT).claim("CBC-022").sources[0]
+    path.write_text(text.replace(f"[^{sid}]", ""), encoding="utf-8")
+    result = check(repo)
+    assert result.returncode == 1
+    assert "docs/claims/cbc-022.md:" in result.stderr
+    assert f"sources: '{sid}' is listed but the body never cites it" in result.stderr
+
+
+def test_a_takeaway_naming_an_unknown_claim_fails(repo):
+    path = repo / ARTICLE
+    path.write_text(path.read_text(encoding="utf-8").replace("claims: [CBC-012,", "claims: [CBC-999,", 1),
+                    encoding="utf-8")
+    result = check(repo)
+    assert result.returncode == 1
+    assert f"{ARTICLE}:" in result.stderr and "takeaways[0].claims: 'CBC-999' is not a claim about this article" \
+        in result.stderr
+
+
+def test_more_than_five_takeaways_fail(repo):
+    path = repo / ARTICLE
+    extra = "\n  - text: One more.\n    claims: [CBC-001]\n"
+    path.write_text(path.read_text(encoding="utf-8").rstrip() + extra, encoding="utf-8")
+    result = check(repo)
+    assert result.returncode == 1 and "takeaways: has 6 sentences; a review gives three to five" in result.stderr
+
+
+def test_review_tally_and_notes_come_from_the_claims():
+    content = load_content(ROOT)
+    claims, reg = content.claims, content.registry
+    tally = dict((v.id, n) for v, n in annotate.tally(claims, reg))
+    assert sum(tally.values()) == len(claims)
+    paras = annotate.paragraphs(claims, reg, "army-of-deserters")
+    notes = annotate.notes(claims, reg, paras)
+    assert sorted(n.number for n in notes.values()) == list(range(1, len(claims) + 1))
+    assert {cid: n.verdict.id for cid, n in notes.items()} == {c.id: c.verdict for c in claims}
+    html = annotate.article_review(claims, reg, "army-of-deserters", "../")
+    for takeaway in reg.articles["army-of-deserters"].takeaways:
+        for cid in takeaway.claims:
+            assert f'href="../claims/{cid.lower()}/"' in html
+
+
+def test_the_search_index_holds_our_notes_once_and_never_the_article_text(built_site):
+    """Material's search matches excluded elements by tag name, so a nested <div> once let the
+    whole article text and every note leak into the index."""
+    import json
+
+    docs = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = " ".join(d["text"] for d in docs if d["location"].startswith("article/"))
+    claims = load_content(ROOT).claims
+    assert not any(c.quote[:60] in text for c in claims)
+    assert "How it persuades:" not in text
+    assert not any(d["location"].startswith("article/student/") for d in docs)
