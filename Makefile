@@ -81,11 +81,11 @@ screenshots: build  ## screenshots of key pages (light, dark, 320 px, print) int
 	$(PY) -m scripts.tools.screenshots
 
 clean:  ## remove build output
-	rm -rf site screenshots build docs/downloads docs/feed.xml
+	rm -rf site screenshots build docs/downloads docs/cards docs/feed.xml
 
 zensical: setup  ## canary: build the same mkdocs.yml with Zensical and compare every page with MkDocs' (non-blocking in CI)
 	$(PYTHON) -m venv .venv-zensical
-	.venv-zensical/bin/pip install --quiet "zensical==0.0.73" mkdocs-macros-plugin PyYAML Jinja2 pygal nh3
+	.venv-zensical/bin/pip install --quiet "zensical==0.0.73" mkdocs-macros-plugin PyYAML Jinja2 Pillow nh3
 	.venv-zensical/bin/python -m scripts generate
 	$(PY) -m mkdocs build --strict -d build/canary-mkdocs
 	# --clean: a warm Zensical cache does not see changes under data/

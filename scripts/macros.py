@@ -15,7 +15,7 @@ import os
 import sys
 
 from .content.load import ROOT, Content, load_content_once
-from .site import annotate, generate, opendata, render, tables
+from .site import annotate, generate, opendata, render, tables, wayfinding
 from .site.links import root_prefix
 
 
@@ -49,6 +49,7 @@ def register(env) -> None:
         return root_prefix(src, env.page.url.lstrip("/"))
 
     _STATE["claim_files"] = {f"claims/{c.path.name}" for c in content.claims}
+    _STATE["verdict_labels"] = {f"claims/{c.path.name}": reg.verdicts[c.verdict].label for c in content.claims}
 
     # Page-level tables: each is tables.<name>(content, base) and becomes a macro of the same name.
     for name in ("claims_table", "verdict_summary", "decision_table", "glossary", "corrections_log", "numbers_table",
@@ -90,6 +91,11 @@ def register(env) -> None:
         return tables.chart_figure(charts_by_slug[slug], base(), table_anchor)
 
     @env.macro
+    def kit_nav() -> str:
+        """Previous and next in the teaching kit (lesson, worksheet, answer key, next lesson)."""
+        return wayfinding.kit_nav(env.page.url.lstrip("/"), content.paths.docs / "teach", base())
+
+    @env.macro
     def data_dictionary() -> str:
         return tables.data_dictionary(opendata.TABLES, content, base())
 
@@ -115,6 +121,8 @@ def before_page(env) -> None:
         return
     if is_claim_file(env.page):
         env.page.meta["render_macros"] = False
+        # For the page title and share card (overrides/main.html); from the data, never the file.
+        env.page.meta["verdict_label"] = _STATE.get("verdict_labels", {}).get(_src_path(env.page))
 
 
 def problems_page(lines: list[str]) -> str:

@@ -54,6 +54,11 @@ class Figure:
     label: str | None = None
     article_number: int | None = None
     record_number: int | None = None
+    unit: str | None = None  # what the numbers count, so charts compare like with like
+
+
+# What a charted figure may count. Each unit gets its own chart panel and axis.
+FIGURE_UNITS = {"cases": "Criminal cases", "people": "People"}
 
 
 @dataclass(frozen=True)
@@ -228,7 +233,7 @@ def _read_figures(r: Reader, reg: Registry) -> tuple[Figure, ...]:
     for prefix, item in r.mappings("figures"):
         c = r.child(prefix, item)
         c.check_keys({"article", "credited", "record", "sources", "gap"},
-                     {"label", "article_number", "record_number"})
+                     {"label", "article_number", "record_number", "unit"})
         refs = tuple(c.text_list("sources"))
         if not refs:
             c.problem("sources", "name the source of the official figure")
@@ -243,12 +248,13 @@ def _read_figures(r: Reader, reg: Registry) -> tuple[Figure, ...]:
                 value = None
             numbers[key] = value
         label = c.text("label", max_len=60) if "label" in item else None
+        unit = c.choice("unit", FIGURE_UNITS, "unit") if "unit" in item else None
         if (numbers["article_number"] is None) != (numbers["record_number"] is None) or (
-                numbers["article_number"] is not None and not label):
-            c.problem("label", "a chart pair needs label, article_number and record_number together")
+                numbers["article_number"] is not None and not (label and unit)):
+            c.problem("label", "a chart pair needs label, unit, article_number and record_number together")
         values = (c.text("article"), c.text("credited"), c.text("record"), c.text("gap"))
         if None not in values:
-            out.append(Figure(values[0], values[1], values[2], refs, values[3], label, **numbers))
+            out.append(Figure(values[0], values[1], values[2], refs, values[3], label, **numbers, unit=unit))
     return tuple(out)
 
 

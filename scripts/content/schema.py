@@ -5,7 +5,7 @@ the registries, which a schema can't express)."""
 
 from __future__ import annotations
 
-from .claims import ID_PATTERN, KINDS, OPTIONAL, REQUIRED
+from .claims import FIGURE_UNITS, ID_PATTERN, KINDS, OPTIONAL, REQUIRED
 from .registry import Registry
 
 _TEXT = {"type": "string", "minLength": 1}
@@ -44,7 +44,8 @@ def claim_schema(reg: Registry) -> dict:
                            "sources": {"type": "array", "minItems": 1, "items": sources},
                            "label": {**_TEXT, "maxLength": 60},
                            "article_number": {"type": "integer", "minimum": 0},
-                           "record_number": {"type": "integer", "minimum": 0}}}},
+                           "record_number": {"type": "integer", "minimum": 0},
+                           "unit": {"enum": sorted(FIGURE_UNITS)}}}},
         "description": _TEXT,
     }
     assert set(props) == REQUIRED | OPTIONAL, "the schema must describe exactly the fields check accepts"

@@ -1,22 +1,33 @@
-"""Static SVG charts rendered at build time with pygal (no client-side chart library, no CDN).
+"""Bar charts from the data, written by our own templates: HTML and CSS on the page, SVG for download.
 
-Each chart gets an accessible name and description (role="img" with <title> and <desc>), takes
-its colours from the page through `currentColor`, and has a data table beside it on the page.
+Why not pygal any more: its SVG scales as one picture, so on a 375 px phone its 16-unit labels
+shrank below 12 px, its axis labels ran together and its values were clipped, and every fix was
+a workaround. Bars drawn in HTML keep real text: it wraps, it stays 12 px or larger, it follows
+the colour scheme, and a screen reader reads it. The SVG download is drawn from the same model.
+
+One colour meaning across the site (see SERIES): orange is the article's figure, blue the
+official record (dark blue AWOL, light blue desertion where the record splits them). Each legend
+says so. Bars that count different things never share an axis: cases and people get separate panels.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-import pygal
-from pygal.style import Style
-
+from ..content.claims import FIGURE_UNITS
 from ..content.load import Content
 from ..content.registry import StatRow
+from .render import render
 
-# Two series colours with at least 3:1 contrast against both the light and the dark background.
-SERIES = ("#3b7dd8", "#d9822b")
+# series id -> legend text. The CSS gives each id its colour, in light and dark schemes.
+SERIES = {
+    "article": "In the article",
+    "record": "In the official record",
+    "record-awol": "Official record: AWOL (Art. 407)",
+    "record-desertion": "Official record: desertion (Art. 408)",
+}
+
+SHORT = {"article": "article", "record": "record", "record-awol": "AWOL", "record-desertion": "desertion"}
 
 
 class ChartError(ValueError):
@@ -24,81 +35,133 @@ class ChartError(ValueError):
 
 
 @dataclass(frozen=True)
+class Segment:
+    series: str
+    value: int
+
+
+@dataclass(frozen=True)
+class Bar:
+    segments: tuple[Segment, ...]  # one, or several stacked end to end
+
+    @property
+    def total(self) -> int:
+        return sum(s.value for s in self.segments)
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    bars: tuple[Bar, ...]
+    link: str | None = None  # site-relative path of the claim the row comes from
+
+
+@dataclass(frozen=True)
+class Panel:
+    title: str  # what every bar in it counts: one unit, one axis
+    rows: tuple[Row, ...]
+
+    @property
+    def top(self) -> int:
+        return max((b.total for r in self.rows for b in r.bars), default=0) or 1
+
+
+@dataclass(frozen=True)
 class Chart:
     slug: str
     title: str
     description: str
-    svg: str
+    panels: tuple[Panel, ...]
+    series: tuple[str, ...]  # legend entries, in order
+    note: str = ""  # what a reader must know to read it right, shown under it
 
-
-def _style() -> Style:
-    return Style(background="transparent", plot_background="transparent", foreground="currentColor",
-                 foreground_strong="currentColor", foreground_subtle="rgba(127,127,127,0.35)",
-                 opacity="1", opacity_hover="0.85", colors=SERIES, font_family="inherit",
-                 value_colors=("currentColor",) * len(SERIES),
-                 title_font_size=22, label_font_size=16, major_label_font_size=16, legend_font_size=16,
-                 value_font_size=16, value_label_font_size=16, tooltip_font_size=14)
-
-
-def _finish(chart: pygal.graph.graph.Graph, slug: str, title: str, description: str) -> Chart:
-    chart.uuid = slug  # pygal uses a random id otherwise; a fixed one keeps builds reproducible
-    svg = chart.render(is_unicode=True)
-    svg = re.sub(r"<\?xml[^>]*>\s*", "", svg)
-    svg = re.sub(r"<!--.*?-->", "", svg)  # pygal stamps the render date: keep output reproducible
-    svg = re.sub(r"<script\b.*?</script>", "", svg, flags=re.S)  # pygal's tooltip config: static charts need none
-    svg = svg.replace('id="activate-serie-', f'id="{slug}-activate-serie-')  # unique when inlined together
-    # Give the chart an accessible name and description, and drop pygal's decorative title text
-    # duplicates from the accessibility tree.
-    svg = svg.replace("<svg ", f'<svg role="img" aria-labelledby="{slug}-title {slug}-desc" ', 1)
-    svg = re.sub(r"(<svg[^>]*>)", lambda m: f'{m.group(1)}<title id="{slug}-title">{_esc(title)}</title>'
-                                            f'<desc id="{slug}-desc">{_esc(description)}</desc>', svg, count=1)
-    return Chart(slug, title, description, svg)
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    @property
+    def svg(self) -> str:
+        return render("chart.svg", chart=self, layout=svg_layout(self), legend=SERIES, colours=SVG_COLOURS)
 
 
 def cases_by_year(rows: list[StatRow]) -> Chart:
-    """Grouped bars: registered AWOL (Art. 407) and desertion (Art. 408) proceedings per year."""
+    """One stacked bar per year: registered AWOL (Art. 407) and desertion (Art. 408) cases."""
     if not rows:
         raise ChartError("cases_by_year: no statistics rows to chart")
-    years = sorted({r.year for r in rows})
     by_key = {(r.year, r.article_code): r for r in rows}
     periods = {r.year: r.period for r in rows}
-    chart = pygal.Bar(style=_style(), js=[], disable_xml_declaration=True, width=560, height=420,
-                      legend_at_bottom=True, print_values=False, show_y_guides=True,
-                      x_title="Year (2025: January to October only)", y_title="Registered criminal cases",
-                      value_formatter=lambda v: f"{v:,.0f}", truncate_label=-1, truncate_legend=-1)
-    chart.title = "AWOL and desertion cases registered in Ukraine, per year"
-    chart.x_labels = [str(y) if "December" in periods[y] else f"{y}*" for y in years]
-    for code, name in (("407", "AWOL (Art. 407)"), ("408", "Desertion (Art. 408)")):
-        chart.add(name, [by_key[(y, code)].cases if (y, code) in by_key else None for y in years])
-    total = {y: sum(r.cases for r in rows if r.year == y) for y in years}
-    desc = "; ".join(f"{periods[y]}: {total[y]:,} cases in all" for y in years)
-    return _finish(chart, "cases-by-year", chart.title,
-                   f"Bar chart of registered criminal cases per year. {desc}. Cases are not people.")
+    out = []
+    for year in sorted(periods):
+        segments = tuple(Segment(series, by_key[(year, code)].cases)
+                         for code, series in (("407", "record-awol"), ("408", "record-desertion"))
+                         if (year, code) in by_key)
+        out.append(Row(periods[year], (Bar(segments),)))
+    total = {y: sum(r.cases for r in rows if r.year == y) for y in periods}
+    desc = "; ".join(f"{periods[y]}: {total[y]:,} cases in all" for y in sorted(periods))
+    return Chart("cases-by-year", "AWOL and desertion cases registered in Ukraine, per year",
+                 f"Registered criminal cases per year. {desc}. Cases are not people.",
+                 (Panel(FIGURE_UNITS["cases"], tuple(out)),), ("record-awol", "record-desertion"),
+                 "A case is not a person: one soldier can have several cases, and cases stay counted when he "
+                 "comes back.")
 
 
 def article_vs_record(content: Content) -> Chart:
-    """Paired bars: each number the article gives, against the official figure for the same thing."""
+    """Each number the article gives, against the record for the same thing, one panel per unit."""
     pairs = [(c, f) for c in content.claims for f in c.figures
              if f.article_number is not None and f.record_number is not None]
     if not pairs:
         raise ChartError("article_vs_record: no claim has a figure with both article_number and record_number")
-    # A linear axis: small numbers look small because they are; every bar prints its value.
-    chart = pygal.HorizontalBar(style=_style(), js=[], disable_xml_declaration=True, width=520,
-                                height=170 + 95 * len(pairs), legend_at_bottom=True, print_values=True,
-                                print_values_position="top", value_formatter=lambda v: f"{v:,.0f}",
-                                truncate_label=-1, truncate_legend=-1, legend_at_bottom_columns=1,
-                                x_title="Number")
-    top = max(max(f.article_number, f.record_number) for _, f in pairs)
-    step = 10 ** (len(str(top)) - 1)
-    chart.y_labels = list(range(0, top + step, step))[:: max(1, (top // step) // 3)]
-    chart.title = "The article's numbers against the record"
-    chart.x_labels = [f.label for _, f in pairs]
-    chart.add("In the article", [f.article_number for _, f in pairs])
-    chart.add("In the record", [f.record_number for _, f in pairs])
+    panels = []
+    for unit, title in FIGURE_UNITS.items():
+        rows = tuple(Row(f"{c.id}: {f.label}", (Bar((Segment("article", f.article_number),)),
+                                                Bar((Segment("record", f.record_number),))),
+                         f"claims/{c.slug}/")
+                     for c, f in pairs if f.unit == unit)
+        if rows:
+            panels.append(Panel(title, rows))
     desc = "; ".join(f"{c.id} {f.label}: article {f.article_number:,}, record {f.record_number:,}" for c, f in pairs)
-    return _finish(chart, "article-vs-record", chart.title,
-                   f"Horizontal bar chart. {desc}.")
+    return Chart("article-vs-record", "The article's numbers against the record", f"{desc}.", tuple(panels),
+                 ("article", "record"), "Cases are compared with cases and people with people, each on its own "
+                 "scale. Each label links to its claim.")
+
+
+def html(chart: Chart, base: str, table_anchor: str) -> str:
+    return render("chart.html", chart=chart, base=base, table_anchor=table_anchor, legend=SERIES, short=SHORT)
+
+
+# --- the SVG download: a fixed 640-unit-wide drawing of the same model ---------------------------
+
+# The download is read outside the site (slides, handouts), so it has its own fixed, light palette;
+# the same hues as the site's light scheme.
+SVG_COLOURS = {"article": "#c25e00", "record": "#2f5fb3", "record-awol": "#2f5fb3", "record-desertion": "#8fb3ea"}
+SVG_WIDTH, LABEL_H, BAR_H, GAP, PANEL_GAP, VALUE_W = 640, 22, 18, 6, 30, 90
+
+
+@dataclass(frozen=True)
+class Placed:
+    x: float
+    y: float
+    width: float
+    series: str
+    value: int
+
+
+def svg_layout(chart: Chart) -> dict:
+    """Positions for the SVG template: every text and bar placed, so the template only draws."""
+    y, texts, bars, values = 60.0, [], [], []
+    track = SVG_WIDTH - 20 - VALUE_W
+    for panel in chart.panels:
+        texts.append((10, y, panel.title, "panel"))
+        y += LABEL_H + 4
+        for row in panel.rows:
+            texts.append((10, y + 14, row.label, "label"))
+            y += LABEL_H
+            for bar in row.bars:
+                x = 10.0
+                for seg in bar.segments:
+                    width = track * seg.value / panel.top
+                    bars.append(Placed(x, y, width, seg.series, seg.value))
+                    x += width
+                values.append((x + 6, y + 14, f"{bar.total:,}"))
+                y += BAR_H + GAP
+            y += GAP
+        y += PANEL_GAP
+    legend_y = y
+    return {"texts": texts, "bars": bars, "numbers": values, "legend_y": legend_y,
+            "height": legend_y + 24 * len(chart.series) + 10, "width": SVG_WIDTH}

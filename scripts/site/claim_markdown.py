@@ -18,6 +18,7 @@ from ..content.load import ROOT, Content, body_key, load_content_once
 from ..content.siteconfig import page_url, site_url
 from .claim_page import claim_page
 from .links import root_prefix
+from .wayfinding import article_order, claim_neighbours
 
 PRIORITY = 36  # after nothing that reads text, before macros (35) and whitespace normalising (30)
 
@@ -34,13 +35,23 @@ class ClaimPages(Preprocessor):
         if claim is None:
             _refuse_unchecked_claim_file(self.md)
             return lines
+        _tell_the_theme(self.md, content.registry.verdicts[claim.verdict].label)
         src = f"claims/{claim.path.name}"
         url = page_url(ROOT, src)
         base = root_prefix(src, url)
-        return claim_page(claim, content.registry, base, site_url(ROOT) + url).split("\n")
+        neighbours = claim_neighbours(claim, _ordered(content))
+        return claim_page(claim, content.registry, base, site_url(ROOT) + url, neighbours).split("\n")
 
 
 _INDEX: dict[int, dict] = {}
+_ORDER: dict[int, list] = {}
+
+
+def _ordered(content: Content) -> list:
+    if id(content) not in _ORDER:
+        _ORDER.clear()
+        _ORDER[id(content)] = article_order(content.claims, content.registry)
+    return _ORDER[id(content)]
 
 
 def _claims_by_body(content: Content) -> dict:
@@ -48,6 +59,15 @@ def _claims_by_body(content: Content) -> dict:
         _INDEX.clear()
         _INDEX[id(content)] = {body_key(c.body): c for c in content.claims}
     return _INDEX[id(content)]
+
+
+def _tell_the_theme(md: Markdown, verdict_label: str) -> None:
+    """Zensical hands its page metadata to the theme after rendering, so the title and share card can
+    lead with the verdict. (Under MkDocs the macros glue sets the same key before rendering.)"""
+    for processor in md.preprocessors:
+        meta = getattr(getattr(processor, "page", None), "meta", None)
+        if isinstance(meta, dict):
+            meta["verdict_label"] = verdict_label
 
 
 def _refuse_unchecked_claim_file(md: Markdown) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..content.claims import CITATION, Claim
 from ..content.registry import Registry
-from . import render
+from . import render, wayfinding
 from .structured import claim_review
 
 CITATION_RUN = re.compile(rf"(?:{CITATION.pattern})+")
@@ -66,7 +66,7 @@ def key_sources(claim: Claim, reg: Registry) -> list[str]:
     return chosen
 
 
-def claim_page(claim: Claim, reg: Registry, base: str, page_url: str) -> str:
+def claim_page(claim: Claim, reg: Registry, base: str, page_url: str, neighbours=(None, None)) -> str:
     """The Markdown the engine renders for one claim page."""
     body, citations = link_citations(claim.body, claim)
     techniques = render.claim_techniques(claim, reg, base)
@@ -77,4 +77,6 @@ def claim_page(claim: Claim, reg: Registry, base: str, page_url: str) -> str:
     keys = [(reg.sources[sid], citations.number(sid)) for sid in key_sources(claim, reg)] if settled else []
     header = render.claim_header(claim, reg, base, page_url, keys)
     footer = render.claim_footer(claim, reg, base, claim_review(claim, reg, page_url), citations)
-    return f"{header}\n\n{body.strip()}\n\n{footer}\n"
+    crumb = wayfinding.claim_breadcrumb(claim, base)
+    pager = wayfinding.pager(*neighbours, base, "article")
+    return f"{crumb}\n\n{header}\n\n{body.strip()}\n\n{footer}\n\n{pager}\n"

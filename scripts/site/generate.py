@@ -10,13 +10,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import charts, feed, opendata
+from . import cards, charts, feed, opendata
 from ..content.load import Content
 from ..content.schema import claim_schema
 from ..content.siteconfig import site_url
 
 OUT = Path("docs") / "downloads"
 FEED = Path("docs") / "feed.xml"
+CARDS = Path("docs") / "cards"
 CLAIMS = Path("docs") / "claims"
 
 REDIRECT = """<!doctype html>
@@ -27,8 +28,8 @@ REDIRECT = """<!doctype html>
 """
 
 
-def expected_files(content: Content) -> dict[Path, str]:
-    files: dict[Path, str] = {}
+def expected_files(content: Content) -> dict[Path, str | bytes]:
+    files: dict[Path, str | bytes] = {}
     for table in opendata.TABLES:
         files[OUT / f"{table.name}.csv"] = opendata.to_csv(table, content)
         files[OUT / f"{table.name}.json"] = opendata.to_json(table, content)
@@ -37,6 +38,8 @@ def expected_files(content: Content) -> dict[Path, str]:
     files[FEED] = feed.atom(content, site_url(content.paths.root))
     files[OUT / "claim-front-matter.schema.json"] = json.dumps(claim_schema(content.registry), indent=1,
                                                                 ensure_ascii=False) + "\n"
+    for name, png in cards.all_cards(content.claims, content.registry, site_url(content.paths.root)).items():
+        files[CARDS / name] = png
     # Retired claim ids keep their URL as a redirect page, so teachers' links never break.
     for cid, target in retired(content).items():
         files[CLAIMS / cid.lower() / "index.html"] = REDIRECT.format(target=target, slug=target.lower())
@@ -60,14 +63,19 @@ def generate_all(content: Content) -> list[Path]:
     for rel, text in wanted.items():
         target = root / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.write_text(text, encoding="utf-8")
+        if not target.exists() or _read(target, text) != text:
+            target.write_bytes(text) if isinstance(text, bytes) else target.write_text(text, encoding="utf-8")
     return list(wanted)
 
 
+def _read(path: Path, like: str | bytes) -> str | bytes:
+    return path.read_bytes() if isinstance(like, bytes) else path.read_text(encoding="utf-8")
+
+
 def _generated_on_disk(root: Path) -> set[Path]:
-    out = root / OUT
-    files = set(out.iterdir()) if out.exists() else set()
+    files = set()
+    for folder in (root / OUT, root / CARDS):
+        files |= set(folder.iterdir()) if folder.exists() else set()
     return files | set((root / CLAIMS).glob("*/index.html"))
 
 
@@ -79,7 +87,7 @@ def verify_all(content: Content) -> list[str]:
         target = root / rel
         if not target.exists():
             drift.append(f"{rel}: missing")
-        elif target.read_text(encoding="utf-8") != text:
+        elif _read(target, text) != text:
             drift.append(f"{rel}: differs from what the data gives")
     drift += [f"{p.relative_to(root)}: not produced by the data" for p in sorted(_generated_on_disk(root))
               if p.relative_to(root) not in wanted]

@@ -119,8 +119,10 @@ def framing_table(content: Content, base: str) -> str:
 
 
 def chart_figure(chart, base: str, table_anchor: str) -> str:
-    """An inline SVG chart with a caption, a link to its data table and its SVG download."""
-    return render("chart.html", chart=chart, base=base, table_anchor=table_anchor)
+    """A chart with its legend, a caption, a link to its data table and its SVG download."""
+    from .charts import html
+
+    return html(chart, base, table_anchor)
 
 
 def _latest(content: Content):

@@ -42,6 +42,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 def serve(directory: Path, port: int = 0):
     """Serve `directory` on 127.0.0.1; yields the base URL ending in '/'."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(Handler, directory=str(directory)))
+    server.handle_error = lambda request, address: None  # a browser closing a connection early is not news
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

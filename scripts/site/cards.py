@@ -1,0 +1,130 @@
+"""Share cards: the 1200x630 PNG a platform shows when someone shares a page.
+
+A claim's card leads with the verdict in words and its icon, so a shared link never repeats the
+propaganda without it. Drawn at build time with Pillow from the claim data, in DejaVu Sans from
+Debian's fonts-dejavu-core package (nothing is downloaded), saved as a palette PNG with no
+metadata, so the same data always gives the same bytes. Material's social plugin fetches fonts over
+the network, which this machine cannot do, so it is not used.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..content.claims import Claim
+from ..content.registry import Registry
+
+WIDTH, HEIGHT = 1200, 630
+LIMIT_BYTES = 100 * 1024
+FONT_DIR = Path(os.environ.get("CBC_FONT_DIR", "/usr/share/fonts/truetype/dejavu"))
+FONTS = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
+# Verdict colours for a white card: the site's light-scheme colours (cbc.css), all AA on white.
+COLOURS = {"accurate": "#1b5e20", "missing-context": "#7a4f00", "misleading": "#a33a00", "unsupported": "#5b3a8c",
+           "false": "#b00020", "could-not-verify": "#455a64", "opinion": "#37474f"}
+INK, MUTED, SITE = "#1a1a1a", "#555555", "#303f9f"
+
+
+class CardError(RuntimeError):
+    """A card cannot be drawn; the message says how to fix it."""
+
+
+@dataclass(frozen=True)
+class Card:
+    name: str  # file name under cards/
+    kicker: str  # the verdict line, or the site's tagline
+    colour: str
+    lines_label: str  # small label above the text
+    text: str
+    footer: str
+
+
+@lru_cache(maxsize=16)
+def _font(kind: str, size: int):
+    from PIL import ImageFont
+
+    path = FONT_DIR / FONTS[kind]
+    if not path.is_file():
+        raise CardError(f"share cards need {path}: install Debian's fonts-dejavu-core package "
+                        "(`make system`, or `apt-get install fonts-dejavu-core`), or set CBC_FONT_DIR")
+    return ImageFont.truetype(str(path), size)
+
+
+def _wrap(draw, text: str, font, width: int, max_lines: int) -> list[str]:
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        trial = f"{line} {word}".strip()
+        if draw.textlength(trial, font=font) <= width:
+            line = trial
+            continue
+        lines.append(line)
+        line = word
+        if len(lines) == max_lines:
+            break
+    if len(lines) < max_lines and line:
+        lines.append(line)
+    if len(lines) == max_lines and " ".join(lines) != " ".join(words):
+        while draw.textlength(lines[-1] + "…", font=font) > width:
+            lines[-1] = lines[-1].rsplit(" ", 1)[0]
+        lines[-1] += "…"
+    return lines
+
+
+def draw(card: Card) -> bytes:
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (WIDTH, HEIGHT), "white")
+    d = ImageDraw.Draw(image)
+    d.rectangle((0, 0, 24, HEIGHT), fill=card.colour)
+    left, right = 80, WIDTH - 80
+    d.text((left, 56), "Claim by Claim", font=_font("bold", 34), fill=SITE)
+    d.text((left, 118), card.kicker, font=_font("bold", 76), fill=card.colour)
+    d.text((left, 236), card.lines_label, font=_font("bold", 28), fill=MUTED)
+    body = _font("regular", 46)
+    y = 282
+    for line in _wrap(d, card.text, body, right - left, 4):
+        d.text((left, y), line, font=body, fill=INK)
+        y += 60
+    d.text((left, HEIGHT - 74), card.footer, font=_font("regular", 28), fill=MUTED)
+    out = io.BytesIO()
+    # A palette image keeps the file small; no text chunks or timestamps, so the bytes are reproducible.
+    # FASTOCTREE is several times faster than the default median cut, and text on white needs no more.
+    palette = image.quantize(colors=64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    palette.save(out, format="PNG")
+    data = out.getvalue()
+    if len(data) > LIMIT_BYTES:
+        raise CardError(f"cards/{card.name}: {len(data):,} bytes is over the {LIMIT_BYTES:,}-byte limit")
+    return data
+
+
+def claim_card(claim: Claim, reg: Registry, site_url: str) -> Card:
+    verdict = reg.verdicts[claim.verdict]
+    host = site_url.split("://", 1)[-1].rstrip("/")
+    return Card(f"{claim.slug}.png", f"{verdict.icon} {verdict.label}", COLOURS.get(verdict.id, INK),
+                "THE ARTICLE’S CLAIM", claim.title, f"{claim.id} · {host}/claims/{claim.slug}/")
+
+
+def site_card(site_url: str, claims: int) -> Card:
+    host = site_url.split("://", 1)[-1].rstrip("/")
+    return Card("site.png", "Claim by claim", SITE, "A MEDIA-LITERACY CASE STUDY",
+                f"“Army of Deserters”, a propaganda article about Ukraine’s army, checked sentence by sentence: "
+                f"{claims} claims, each with its verdict and sources.", host)
+
+
+PARALLEL_FROM = 200  # below this many cards, starting worker processes costs more than it saves
+
+
+def all_cards(claims: list[Claim], reg: Registry, site_url: str) -> dict[str, bytes]:
+    """Every card, by file name. Drawing is CPU-bound (about 15 ms a card), so large sites use every core."""
+    cards = [site_card(site_url, len(claims)), *(claim_card(c, reg, site_url) for c in claims)]
+    if len(cards) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        images = [draw(card) for card in cards]
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor() as pool:
+            images = list(pool.map(draw, cards, chunksize=32))
+    return {card.name: image for card, image in zip(cards, images, strict=True)}

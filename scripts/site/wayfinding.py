@@ -1,0 +1,70 @@
+"""Where a reader is and where to go next: breadcrumbs and previous/next links for the pages kept
+out of the navigation (claim pages, and the teaching kit's lessons, worksheets and answer keys)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..content.claims import Claim
+from ..content.registry import Registry
+from ..content.text import find_all
+from .render import render
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str  # relative to the site root
+    label: str
+
+
+def article_order(claims: list[Claim], reg: Registry) -> list[Claim]:
+    """Claims in the order their quotes first appear in their article."""
+    def position(claim: Claim) -> tuple[str, int]:
+        found = find_all(reg.articles[claim.article].normalized.text, claim.quote)
+        return claim.article, found[0][0] if found else 0
+    return sorted(claims, key=position)
+
+
+def claim_neighbours(claim: Claim, ordered: list[Claim]) -> tuple[Link | None, Link | None]:
+    i = next(n for n, c in enumerate(ordered) if c.id == claim.id)
+    def link(c: Claim) -> Link:
+        return Link(f"claims/{c.slug}/", f"{c.id}: {c.title}")
+    return (link(ordered[i - 1]) if i > 0 else None, link(ordered[i + 1]) if i + 1 < len(ordered) else None)
+
+
+def claim_breadcrumb(claim: Claim, base: str) -> str:
+    return render("breadcrumb.html", trail=[Link("claims/", "All claims")], here=claim.id, base=base)
+
+
+def pager(prev: Link | None, nxt: Link | None, base: str, what: str) -> str:
+    return render("pager.html", prev=prev, next=nxt, base=base, what=what)
+
+
+KIT_PAGE = re.compile(r"^(lesson|worksheet|answers)-(\d+)\.md$")
+KIT_ORDER = {"lesson": 0, "worksheet": 1, "answers": 2}
+
+
+def kit_pages(teach_dir: Path) -> list[Link]:
+    """The teaching kit in teaching order: lesson 1, its worksheet, its answer key, lesson 2, ..."""
+    found = []
+    for path in teach_dir.glob("*.md"):
+        match = KIT_PAGE.match(path.name)
+        if match:
+            front = path.read_text(encoding="utf-8").split("\n---", 1)[0]
+            title = (yaml.safe_load(front.removeprefix("---")) or {}).get("title") or path.stem
+            found.append(((int(match.group(2)), KIT_ORDER[match.group(1)]), Link(f"teach/{path.stem}/", title)))
+    return [link for _, link in sorted(found)]
+
+
+def kit_nav(page_url: str, teach_dir: Path, base: str) -> str:
+    pages = kit_pages(teach_dir)
+    here = next((i for i, p in enumerate(pages) if p.href == page_url), None)
+    if here is None:
+        return ""
+    prev = pages[here - 1] if here > 0 else None
+    nxt = pages[here + 1] if here + 1 < len(pages) else None
+    return pager(prev, nxt, base, "teaching kit")
