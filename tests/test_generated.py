@@ -8,10 +8,12 @@ import dataclasses
 import io
 import json
 import sys
+import xml.etree.ElementTree as ET
 
 import pytest
 
 from conftest import ROOT, build
+from scripts.content.claims import FIGURE_UNITS
 from scripts.content.load import load_content
 from scripts.content.registry import StatRow
 from scripts.site import charts, opendata, tables
@@ -31,7 +33,24 @@ def test_cases_by_year_chart_from_two_rows():
     chart = charts.cases_by_year(rows)
     assert chart.svg.startswith("<svg") and 'role="img"' in chart.svg
     assert "<title id=\"cases-by-year-title\">" in chart.svg and "150 cases in all" in chart.description
-    assert "pygal.org" not in chart.svg and "<script" not in chart.svg  # no comments, no CDN script
+    assert "<script" not in chart.svg
+    ET.fromstring(chart.svg)  # well-formed XML, or this raises
+    page = charts.html(chart, "../", "table-statistics")
+    assert "AWOL 100" in page and "desertion 50" in page and ">150<" in page
+
+
+def test_article_vs_record_compares_like_with_like():
+    chart = charts.article_vs_record(CONTENT)
+    units = {f.unit for c in CONTENT.claims for f in c.figures if f.article_number is not None}
+    assert [p.title for p in chart.panels] == [FIGURE_UNITS[u] for u in FIGURE_UNITS if u in units]
+    for panel in chart.panels:
+        unit = next(u for u, title in FIGURE_UNITS.items() if title == panel.title)
+        for row in panel.rows:
+            cid = row.label.split(":")[0]
+            assert all(f.unit == unit for f in CONTENT.claim(cid).figures if f.label and f.label in row.label)
+    # One colour meaning: the article's figures and the record's use the same series everywhere.
+    assert chart.series == ("article", "record")
+    assert {s.series for p in chart.panels for r in p.rows for b in r.bars for s in b.segments} == {"article", "record"}
 
 
 def test_empty_statistics_give_a_clear_error():

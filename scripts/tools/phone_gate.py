@@ -62,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.verbose:
                 for f in found[:40]:
                     print(f"|   {f['check']}: {f['where']} | {f['detail']} |")
-    print(f"| **all {len(results) // len(WIDTHS)} pages** | 320+375 | " + " | ".join(str(total[c]) for c in CHECKS) + " |")
+    pages = len(results) // len(WIDTHS)
+    print(f"| **all {pages} pages** | 320+375 | " + " | ".join(str(total[c]) for c in CHECKS) + " |")
     return 1 if sum(total.values()) else 0
 
 

@@ -1,0 +1,72 @@
+"""Share cards and titles: every page names an og:image that exists, is 1200x630, under 100 KB;
+a claim page's title leads with its verdict, and its card is the one drawn from its data."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+
+from PIL import Image
+
+from conftest import ROOT, html_pages
+from scripts.content.load import load_content
+from scripts.content.siteconfig import site_url
+from scripts.site import cards
+
+CONTENT = load_content(ROOT)
+SITE_URL = site_url(ROOT)
+
+
+def meta(page_html: str, key: str) -> str | None:
+    match = re.search(rf'<meta (?:property|name)="{re.escape(key)}" content="([^"]*)"', page_html)
+    return html.unescape(match.group(1)) if match else None
+
+
+def test_every_page_has_a_share_card_of_the_right_size(built_site):
+    for page in html_pages(built_site):
+        text = page.read_text(encoding="utf-8")
+        if "<title>Moved to" in text:  # redirect stubs for retired ids carry no card
+            continue
+        image_url = meta(text, "og:image")
+        assert image_url and image_url.startswith(SITE_URL), page
+        assert meta(text, "twitter:card") == "summary_large_image", page
+        path = built_site / image_url.removeprefix(SITE_URL)
+        data = path.read_bytes()
+        assert len(data) <= cards.LIMIT_BYTES, (path, len(data))
+        with Image.open(io.BytesIO(data)) as image:
+            assert image.format == "PNG" and image.size == (1200, 630), path
+
+
+def test_a_claim_pages_title_and_card_lead_with_its_verdict(built_site):
+    for claim in CONTENT.claims:
+        text = (built_site / "claims" / claim.slug / "index.html").read_text(encoding="utf-8")
+        label = CONTENT.registry.verdicts[claim.verdict].label
+        title = html.unescape(re.search(r"<title>([^<]*)</title>", text).group(1))
+        assert title.startswith(f"{label}: "), (claim.id, title)
+        assert meta(text, "og:title").startswith(f"{label}: ")
+        assert meta(text, "og:image:alt").startswith(f"Verdict: {label}.")
+        # The picture is the one drawn from this claim's data (so it shows this verdict in words).
+        expected = cards.draw(cards.claim_card(claim, CONTENT.registry, SITE_URL))
+        assert (built_site / "cards" / f"{claim.slug}.png").read_bytes() == expected, claim.id
+
+
+def test_a_card_changes_when_the_verdict_changes():
+    import dataclasses
+
+    claim = CONTENT.claim("CBC-009")
+    other = dataclasses.replace(claim, verdict="misleading")
+    one, two = (cards.claim_card(c, CONTENT.registry, SITE_URL) for c in (claim, other))
+    assert one.kicker != two.kicker and "Misleading" in two.kicker
+    assert cards.draw(one) != cards.draw(two)
+    assert cards.draw(one) == cards.draw(one)  # byte-reproducible
+
+
+def test_missing_fonts_give_a_clear_error(monkeypatch, tmp_path):
+    import pytest
+
+    monkeypatch.setattr(cards, "FONT_DIR", tmp_path)
+    cards._font.cache_clear()
+    with pytest.raises(cards.CardError, match="fonts-dejavu-core"):
+        cards.draw(cards.site_card(SITE_URL, 1))
+    cards._font.cache_clear()

@@ -1,0 +1,43 @@
+"""Wayfinding on the pages kept out of the navigation: breadcrumb, previous/next, active tab."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+from scripts.content.load import load_content
+from scripts.site import wayfinding
+
+CONTENT = load_content(ROOT)
+
+
+def active_tab(page_html: str) -> str:
+    match = re.search(r'md-tabs__item--active">\s*<a[^>]*>\s*([^<]*?)\s*</a>', page_html)
+    return match.group(1) if match else ""
+
+
+def test_claim_pages_have_breadcrumb_article_order_pager_and_the_claims_tab(built_site):
+    ordered = wayfinding.article_order(CONTENT.claims, CONTENT.registry)
+    for i, claim in enumerate(ordered):
+        text = (built_site / "claims" / claim.slug / "index.html").read_text(encoding="utf-8")
+        assert 'aria-label="Breadcrumb"' in text and f'<li aria-current="page">{claim.id}</li>' in text
+        assert active_tab(text) == "Claims", claim.id
+        prev = re.search(r'class="cbc-pager__prev" href="\.\./\.\./claims/(cbc-\d+)/"', text)
+        nxt = re.search(r'class="cbc-pager__next" href="\.\./\.\./claims/(cbc-\d+)/"', text)
+        assert (prev.group(1) if prev else None) == (ordered[i - 1].slug if i else None), claim.id
+        assert (nxt.group(1) if nxt else None) == (ordered[i + 1].slug if i + 1 < len(ordered) else None)
+
+
+def test_the_kit_pages_link_in_teaching_order_under_the_teach_tab(built_site):
+    kit = wayfinding.kit_pages(ROOT / "docs" / "teach")
+    assert [k.href for k in kit[:3]] == ["teach/lesson-1/", "teach/worksheet-1/", "teach/answers-1/"]
+    for i, page in enumerate(kit):
+        text = (built_site / page.href / "index.html").read_text(encoding="utf-8")
+        assert active_tab(text) == "Teach", page.href
+        if i + 1 < len(kit):
+            assert f'class="cbc-pager__next" href="../../{kit[i + 1].href}"' in text, page.href
+
+
+def test_the_home_page_has_a_way_in_for_teachers(built_site):
+    text = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'id="teachers"' in text and 'href="teach/"' in text and 'href="article/student/"' in text
