@@ -94,7 +94,7 @@ def test_every_page_has_description_canonical_and_social_tags(built_site):
         page = page_path.read_text(encoding="utf-8")
         for pattern in (r'<meta name="description" content="[^"]{20,}"', r'<link rel="canonical" href="https?://',
                         r'<meta property="og:title" content="[^"]+"', r'<meta property="og:description"',
-                        r'<meta property="og:url"', r'<meta name="twitter:card" content="summary"'):
+                        r'<meta property="og:url"', r'<meta name="twitter:card" content="summary_large_image"'):
             assert re.search(pattern, page), (page_path, pattern)
 
 

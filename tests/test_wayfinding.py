@@ -29,15 +29,15 @@ def test_claim_pages_have_breadcrumb_article_order_pager_and_the_claims_tab(buil
 
 
 def test_the_kit_pages_link_in_teaching_order_under_the_teach_tab(built_site):
-    kit = wayfinding.kit_pages(ROOT / "docs" / "teach")
-    assert [k.href for k in kit[:3]] == ["teach/lesson-1/", "teach/worksheet-1/", "teach/answers-1/"]
-    for i, page in enumerate(kit):
-        text = (built_site / page.href / "index.html").read_text(encoding="utf-8")
-        assert active_tab(text) == "Teach", page.href
-        if i + 1 < len(kit):
-            assert f'class="cbc-pager__next" href="../../{kit[i + 1].href}"' in text, page.href
-
-
-def test_the_home_page_has_a_way_in_for_teachers(built_site):
-    text = (built_site / "index.html").read_text(encoding="utf-8")
-    assert 'id="teachers"' in text and 'href="teach/"' in text and 'href="article/student/"' in text
+    everything = wayfinding.kit_pages(ROOT / "docs" / "teach")
+    assert [k.href for k in everything[:3]] == ["teach/lesson-1/", "teach/worksheet-1/", "teach/answers-1/"]
+    for kind in ("lesson", "worksheet", "answers"):
+        kit = [k for k in everything if k.href.startswith(f"teach/{kind}-")]
+        assert len(kit) >= 3
+        for i, page in enumerate(kit):
+            text = (built_site / page.href / "index.html").read_text(encoding="utf-8")
+            assert active_tab(text) == "Teach", page.href
+            pager = text.split('class="cbc-pager', 1)[1].split("</nav>", 1)[0]
+            assert all(f"teach/{other}-" not in pager for other in ("lesson", "worksheet", "answers") if other != kind)
+            if i + 1 < len(kit):
+                assert f'href="../../{kit[i + 1].href}" rel="next"' in text, page.href

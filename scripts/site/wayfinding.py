@@ -49,7 +49,8 @@ KIT_ORDER = {"lesson": 0, "worksheet": 1, "answers": 2}
 
 
 def kit_pages(teach_dir: Path) -> list[Link]:
-    """The teaching kit in teaching order: lesson 1, its worksheet, its answer key, lesson 2, ..."""
+    """The teaching kit in teaching order: lesson 1, its worksheet, its answer key, lesson 2, ...
+    (kit_nav keeps answer keys out of the sequence students follow)."""
     found = []
     for path in teach_dir.glob("*.md"):
         match = KIT_PAGE.match(path.name)
@@ -61,7 +62,10 @@ def kit_pages(teach_dir: Path) -> list[Link]:
 
 
 def kit_nav(page_url: str, teach_dir: Path, base: str) -> str:
-    pages = kit_pages(teach_dir)
+    """Previous and next of the same kind: lesson to lesson, worksheet to worksheet, answer key to
+    answer key. A worksheet is a student page, so it never links to a lesson plan or an answer."""
+    kind = page_url.removeprefix("teach/").split("-", 1)[0]
+    pages = [p for p in kit_pages(teach_dir) if p.href.startswith(f"teach/{kind}-")]
     here = next((i for i, p in enumerate(pages) if p.href == page_url), None)
     if here is None:
         return ""
