@@ -34,8 +34,12 @@ def first_views(site: Path, paths: list[str], width: int = 375) -> list[View]:
         for path in paths:
             context = browser.new_context(viewport={"width": width, "height": 800})
             page = context.new_page()
-            responses = []
-            page.on("requestfinished", responses.append)
+            responses: list = []
+
+            def finished(request, seen=responses) -> None:  # Playwright needs a Python function here
+                seen.append(request)
+
+            page.on("requestfinished", finished)
             page.goto(base + path, wait_until="networkidle")
             page.wait_for_timeout(500)  # anything fetched just after idle (a sitemap, an index)
             sizes = []

@@ -23,6 +23,7 @@ from .reports import emit
 from .serve_static import serve
 
 PAGES = {"Home": "", "Claim page (CBC-011)": "claims/cbc-011/", "Annotated article": "article/",
+         "Student view": "article/student/", "Numbers": "numbers/",
          "Lesson 2": "teach/lesson-2/"}
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
