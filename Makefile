@@ -39,8 +39,8 @@ generate: setup  ## write downloads and charts from the data
 verify: setup  ## fail if generated files differ from what the data gives
 	$(PY) -m scripts verify
 
-build: check generate verify  ## strict build of the site into site/
-	$(PY) -m mkdocs build --strict
+build: setup  ## check, generate, strict build into site/ and search index, in one process
+	$(PY) -m scripts build
 
 serve: setup  ## build and serve the site at http://127.0.0.1:8000/ (content problems show in the browser)
 	-$(PY) -m scripts check
@@ -90,4 +90,5 @@ zensical: setup  ## canary: build the same mkdocs.yml with Zensical and compare 
 	$(PY) -m mkdocs build --strict -d build/canary-mkdocs
 	# --clean: a warm Zensical cache does not see changes under data/
 	.venv-zensical/bin/python -m zensical build -f mkdocs.yml --strict --clean
+	$(PY) -m scripts index-search site
 	$(PY) -m scripts.tools.engine_diff build/canary-mkdocs site

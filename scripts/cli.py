@@ -1,8 +1,11 @@
-"""One CLI owns the content pipeline: check, generate, verify, new-claim.
+"""One CLI owns the content pipeline: check, generate, verify, build, new-claim.
 
     python -m scripts check        validate all content, print coverage; exit 1 on any problem
-    python -m scripts generate     write downloads and charts into docs/ from the data
+    python -m scripts generate     write downloads, charts and cards into docs/ from the data
     python -m scripts verify       fail if the generated files differ from what the data gives
+    python -m scripts build        check, generate, the strict site build and the search index,
+                                   in one process with one content load
+    python -m scripts index-search DIR   write the search index for a site built elsewhere (Zensical)
     python -m scripts new-claim    scaffold the next claim page from the template
 """
 
@@ -26,8 +29,8 @@ def print_problems(problems) -> None:
             print(problem.github())
 
 
-def cmd_check(root: Path, min_coverage: float, claims_dir: Path | None = None) -> int:
-    content = load_content(root, claims_dir)
+def cmd_check(root: Path, min_coverage: float, claims_dir: Path | None = None, content=None) -> int:
+    content = content or load_content(root, claims_dir)
     print_problems(content.problems)
     status = 0
     # Coverage is a property of the real claim set, not of a folder of test files.
@@ -83,6 +86,63 @@ def _generate_or_verify(content, verify: bool) -> int:
     return 0
 
 
+def cmd_build(root: Path, site_dir: Path | None) -> int:
+    """check, generate, the strict MkDocs build and the search index, sharing one load:
+    the macros plugin and the claim-page extension reuse it through load_content_once."""
+    from .content.load import load_content_once
+
+    status = cmd_check(root, 100.0, None, load_content_once(root))
+    if status:
+        return status
+    content = load_content_once(root)
+    # No verify step here: the files were just written from this very load. (`make verify` is for
+    # checking files generated earlier, before a bare `mkdocs build`.)
+    if _generate_or_verify(content, verify=False):
+        return 1
+    site = (site_dir or root / "site").resolve()
+    if build_site(root, site):
+        return 1
+    return cmd_index_search(site)
+
+
+def cmd_index_search(site: Path) -> int:
+    from .site.search import SearchIndexError, index_site
+
+    try:
+        print(index_site(site))
+    except SearchIndexError as exc:
+        print(f"index-search: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def build_site(root: Path, site: Path) -> int:
+    """MkDocs' own strict build, in this process (so the content load is shared). In strict mode
+    MkDocs itself aborts on any warning, exactly as `mkdocs build --strict` does."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    shown = logging.StreamHandler(sys.stderr)
+    shown.setLevel(logging.WARNING)
+    shown.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    logging.getLogger("mkdocs").addHandler(shown)
+    cwd = os.getcwd()
+    try:
+        os.chdir(root)  # mkdocs.yml's relative paths (docs/, overrides/) are relative to it
+        build(load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=True))
+    except (Abort, ConfigurationError, SystemExit) as exc:
+        print(f"build: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        os.chdir(cwd)
+        logging.getLogger("mkdocs").removeHandler(shown)
+    print(f"build: site built in {site}")
+    return 0
+
+
 def cmd_new_claim(root: Path, title: str | None) -> int:
     from .scaffold import new_claim
 
@@ -103,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--claims", type=Path, help="check the claim files in this folder instead of docs/claims")
     sub.add_parser("generate", help="write the downloads and charts from the data")
     sub.add_parser("verify", help="fail if generated files are stale")
+    build = sub.add_parser("build", help="check, generate, verify, build the site strictly and index it for search")
+    build.add_argument("-d", "--site-dir", type=Path, help="where to build (default: site/)")
+    index = sub.add_parser("index-search", help="write the Pagefind search index into a built site")
+    index.add_argument("site_dir", type=Path)
     new = sub.add_parser("new-claim", help="scaffold the next claim page")
     new.add_argument("--title", help="a short statement of the claim")
     args = parser.parse_args(argv)
@@ -120,4 +184,8 @@ def _run(args) -> int:
         return cmd_check(root, 0.0 if claims_dir else args.min_coverage, claims_dir)
     if args.command in {"generate", "verify"}:
         return cmd_generate(root, verify=args.command == "verify")
+    if args.command == "build":
+        return cmd_build(root, args.site_dir)
+    if args.command == "index-search":
+        return cmd_index_search(args.site_dir.resolve())
     return cmd_new_claim(root, args.title)

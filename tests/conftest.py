@@ -30,12 +30,8 @@ def run(args: list[str], cwd: Path, **env) -> subprocess.CompletedProcess:
 
 
 def build(root: Path, site: Path) -> subprocess.CompletedProcess:
-    """The same steps as `make build`: generate, verify, then a strict build (never with -q)."""
-    for step in (["generate"], ["verify"]):
-        result = run([sys.executable, "-m", "scripts", *step], cwd=root)
-        if result.returncode:
-            return result
-    return run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)], cwd=root)
+    """`make build`: check, generate, verify, the strict build (never with -q) and the search index."""
+    return run([sys.executable, "-m", "scripts", "build", "-d", str(site)], cwd=root)
 
 
 @pytest.fixture
