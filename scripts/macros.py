@@ -91,6 +91,12 @@ def register(env) -> None:
         return tables.chart_figure(charts_by_slug[slug], base(), table_anchor)
 
     @env.macro
+    def site_path(path: str) -> str:
+        """A link to a file of the built site from raw HTML in one of our pages, in the form the
+        running engine resolves correctly (see scripts/site/links.py)."""
+        return base() + path
+
+    @env.macro
     def kit_nav() -> str:
         """Previous and next in the teaching kit (lesson, worksheet, answer key, next lesson)."""
         return wayfinding.kit_nav(env.page.url.lstrip("/"), content.paths.docs / "teach", base())

@@ -14,15 +14,31 @@ import difflib
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urljoin, urlparse
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 KNOWN = (re.compile(r'<a id="__skip" tabindex="-1">\s*</a>'), re.compile(r" data-search-exclude(?:=\"\")?"),
          re.compile(r'<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc" hidden>'))
 
 
-def content(page: Path) -> list[str]:
+LINK = re.compile(r'\b(href|src)="([^"#:]*)(#[^"]*)?"')
+# Served under a sub-path, so a link that climbs out of the site is not hidden by URL clamping.
+MOUNT = "https://example.org/a/b/"
+
+
+def _resolved(text: str, page_dir: str) -> str:
+    """Write every relative link as the absolute path it reaches: the two engines may spell the same
+    target differently (`student/` and `../article/student/` from article/)."""
+    def absolute(m: re.Match) -> str:
+        if not m.group(2):
+            return m.group(0)
+        return f'{m.group(1)}="{urlparse(urljoin(MOUNT + page_dir, m.group(2))).path}{m.group(3) or ""}"'
+    return LINK.sub(absolute, text)
+
+
+def content(page: Path, page_dir: str = "") -> list[str]:
     match = ARTICLE.search(page.read_text(encoding="utf-8"))
-    text = match.group(1) if match else ""
+    text = _resolved(match.group(1), page_dir) if match else ""
     for pattern in KNOWN:
         text = pattern.sub("", text)
     text = re.sub(r"\s+", " ", text)
@@ -37,7 +53,9 @@ def compare(mkdocs_site: Path, zensical_site: Path) -> list[str]:
         if not other.exists():
             report.append(f"{rel}: missing from the Zensical build")
             continue
-        diff = [line for line in difflib.unified_diff(content(mkdocs_site / rel), content(other), lineterm="", n=0)
+        page_dir = rel.parent.as_posix() + "/" if rel.parent.as_posix() != "." else ""
+        diff = [line for line in difflib.unified_diff(content(mkdocs_site / rel, page_dir), content(other, page_dir),
+                                                      lineterm="", n=0)
                 if line[:1] in "+-" and not line.startswith(("+++", "---"))]
         if diff:
             report.append(f"{rel}: {len(diff)} line(s) differ, first: {diff[0][:160]}")
