@@ -22,7 +22,8 @@ def test_every_claim_has_a_page_with_quote_verdict_and_sources(built_site):
         page = (built_site / "claims" / claim.slug / "index.html").read_text(encoding="utf-8")
         text = htmllib.unescape(page)
         assert norm(claim.quote) in norm(text), claim.id
-        assert f"Verdict: <strong data-pagefind-meta=\"verdict\">{CONTENT.registry.verdicts[claim.verdict].label}</strong>" in text, claim.id
+        label = CONTENT.registry.verdicts[claim.verdict].label
+        assert f'Verdict: <strong data-pagefind-meta="verdict">{label}</strong>' in text, claim.id
         for sid in claim.sources:
             assert f'id="source-{sid}"' in page and CONTENT.registry.sources[sid].url in text, (claim.id, sid)
 

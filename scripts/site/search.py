@@ -17,6 +17,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+# Templates mark excluded parts twice: data-search-exclude (MkDocs keeps it) and
+# data-pagefind-ignore (Zensical 0.0.73 drops data-search-exclude attributes).
 EXCLUDE = "[data-search-exclude], .headerlink"
 
 
