@@ -41,6 +41,12 @@ def cmd_check(root: Path, min_coverage: float, claims_dir: Path | None = None, c
         if cov.percent < min_coverage:
             print(f"coverage: {slug}: {cov.percent:.0f}% is below the required {min_coverage:.0f}%", file=sys.stderr)
             status = 1
+    if not claims_dir and content.claims:
+        from .content.coverage import uncited_record_paragraphs
+
+        counts = [uncited_record_paragraphs(c) for c in content.claims]
+        print(f"citations: {sum(u for u, _ in counts)} of {sum(t for _, t in counts)} paragraphs in \"What the "
+              f"record shows\" carry no citation marker (introductions and summaries may need none)")
     n = len(content.problems)
     if n:
         print(f"check: {n} problem{'s' * (n != 1)} found", file=sys.stderr)

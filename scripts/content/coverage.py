@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from .claims import Claim
+from .claims import CITATION, Claim
 from .registry import Article
 from .text import find_all, norm, split_sentences
 
@@ -71,3 +72,15 @@ def coverage(article: Article, claims: list[Claim]) -> Coverage:
         ids = tuple(sorted({cid for s, e, cid in ranges if s < end and start < e}))
         sentences.append(Sentence(sentence, start, ids, excluded.get(sentence)))
     return Coverage(tuple(sentences))
+
+
+RECORD_SECTION = re.compile(r"^## +What the record shows[ \t]*\n(.*?)(?=^## |\Z)", re.MULTILINE | re.DOTALL)
+
+
+def uncited_record_paragraphs(claim) -> tuple[int, int]:
+    """(paragraphs or list items in "What the record shows" without a citation marker, all of them).
+    Reported by `check`, not enforced: a paragraph that only introduces or sums up cited facts needs
+    no marker of its own, and telling those apart is an editor's call."""
+    section = RECORD_SECTION.search(claim.body)
+    blocks = [b for b in re.split(r"\n\s*\n|\n(?=- |\d+\. )", section.group(1) if section else "") if b.strip()]
+    return sum(not CITATION.search(b) for b in blocks), len(blocks)
