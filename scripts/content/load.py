@@ -85,11 +85,17 @@ def load_content(root: Path = ROOT, claims_dir: Path | None = None) -> Content:
 _CACHE: dict[Path, tuple[tuple, Content]] = {}
 
 
-def load_content_once(root: Path = ROOT) -> Content:
+def load_content_once(root: Path = ROOT, *, trust_cache: bool = False) -> Content:
     """`load_content`, reused while no content file changes: the macros plugin and the claim-page
-    Markdown extension share one load per build, even where an engine sets them up once per page."""
-    stamp = _fingerprint(Paths(root))
+    Markdown extension share one load per build, even where an engine sets them up once per page.
+
+    With `trust_cache`, an existing load is reused without re-reading the file stamps: the claim-page
+    extension runs once per page, and the macros set-up (once per build under MkDocs, per page
+    under Zensical) already refreshes the cache when a file changes."""
     cached = _CACHE.get(root)
+    if trust_cache and cached is not None:
+        return cached[1]
+    stamp = _fingerprint(Paths(root))
     if cached is None or cached[0] != stamp:
         _CACHE[root] = (stamp, load_content(root))
     return _CACHE[root][1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -25,7 +26,14 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 
 
 def _config(root: Path) -> dict:
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}  # noqa: S506
+    path = root / "mkdocs.yml"
+    return _parsed(path, path.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _parsed(path: Path, _mtime: int) -> dict:
+    """Parsed once per version of the file: every page of a build asks for it."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}  # noqa: S506
 
 
 def site_url(root: Path) -> str:

@@ -25,7 +25,7 @@ PRIORITY = 36  # after nothing that reads text, before macros (35) and whitespac
 
 class ClaimPages(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
-        content = load_content_once(ROOT)
+        content = load_content_once(ROOT, trust_cache=True)
         if content.problems:
             if os.environ.get("CBC_SERVE") == "1":
                 return lines  # the live preview shows the problems instead (scripts/macros.py)
