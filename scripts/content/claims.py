@@ -250,7 +250,7 @@ def _read_figures(r: Reader, reg: Registry) -> tuple[Figure, ...]:
         label = c.text("label", max_len=60) if "label" in item else None
         unit = c.choice("unit", FIGURE_UNITS, "unit") if "unit" in item else None
         if (numbers["article_number"] is None) != (numbers["record_number"] is None) or (
-                numbers["article_number"] is not None and not (label and unit)):
+                numbers["article_number"] is not None and not (label and "unit" in item)):
             c.problem("label", "a chart pair needs label, unit, article_number and record_number together")
         values = (c.text("article"), c.text("credited"), c.text("record"), c.text("gap"))
         if None not in values:

@@ -11,13 +11,13 @@ import re
 from dataclasses import dataclass
 
 from ..content.claims import CITATION, Claim
+from ..content.coverage import RECORD_SECTION
 from ..content.registry import Registry
 from . import render, wayfinding
 from .structured import claim_review
 
 CITATION_RUN = re.compile(rf"(?:{CITATION.pattern})+")
 PERSUADES = re.compile(r"^## +How the passage persuades[ \t]*$", re.MULTILINE)
-RECORD = re.compile(r"^## +What the record shows[ \t]*\n(.*?)(?=^## |\Z)", re.MULTILINE | re.DOTALL)
 KEY_SOURCES = 2  # what the verdict card shows on a phone's first screen
 
 
@@ -55,7 +55,7 @@ def key_sources(claim: Claim, reg: Registry) -> list[str]:
     (the charted one, else the first), then the evidence cited in "What the record shows"; primary
     records first, and no two from one publisher, so the pair is independent."""
     charted = [f for f in claim.figures if f.article_number is not None] or list(claim.figures)
-    section = RECORD.search(claim.body)
+    section = RECORD_SECTION.search(claim.body)
     candidates = [*(charted[0].sources if charted else ()), *CITATION.findall(section.group(1) if section else "")]
     evidence = [sid for sid in dict.fromkeys(candidates) if reg.sources[sid].is_evidence]
     chosen, publishers = [], set()

@@ -12,6 +12,7 @@ import yaml
 from ..content.claims import Claim
 from ..content.registry import Registry
 from ..content.text import find_all
+from ..content.yamlio import split_front_matter
 from .render import render
 
 
@@ -55,9 +56,9 @@ def kit_pages(teach_dir: Path) -> list[Link]:
     for path in teach_dir.glob("*.md"):
         match = KIT_PAGE.match(path.name)
         if match:
-            front = path.read_text(encoding="utf-8").split("\n---", 1)[0]
-            title = (yaml.safe_load(front.removeprefix("---")) or {}).get("title") or path.stem
-            found.append(((int(match.group(2)), KIT_ORDER[match.group(1)]), Link(f"teach/{path.stem}/", title)))
+            split = split_front_matter(path.read_text(encoding="utf-8"))
+            title = (yaml.safe_load(split[0]) or {}).get("title") if split else None
+            found.append(((int(match.group(2)), KIT_ORDER[match.group(1)]), Link(f"teach/{path.stem}/", title or path.stem)))
     return [link for _, link in sorted(found)]
 
 

@@ -119,6 +119,7 @@ def search_cost(site: Path, ours: bool) -> tuple[float, float]:
     from playwright.sync_api import sync_playwright
 
     from .browser import launch
+    from .first_view import transferred_kb
     from .serve_static import serve
 
     with serve(site) as base, sync_playwright() as p:
@@ -127,8 +128,7 @@ def search_cost(site: Path, ours: bool) -> tuple[float, float]:
         sizes: list = []
 
         def finished(request, seen=sizes) -> None:
-            s = request.sizes()
-            seen.append(s["responseBodySize"] + s["responseHeadersSize"])
+            seen.append(transferred_kb(request))
 
         page.goto(base + ("search/" if ours else "claims/"), wait_until="networkidle")
         if ours:  # nothing is fetched before the reader asks: count from the focus on
@@ -144,7 +144,7 @@ def search_cost(site: Path, ours: bool) -> tuple[float, float]:
             page.wait_for_selector(".md-search-result__item", timeout=30000)
         seconds = time.perf_counter() - start
         browser.close()
-    return sum(sizes) / 1024, seconds
+    return sum(sizes), seconds
 
 
 def plain_tree(root: Path) -> Path:
@@ -207,13 +207,13 @@ def write_plain_tree(root: Path = ROOT) -> None:
         else:
             body = jinja.from_string(split[1] if split else text).render(**env.macros, **env.variables)
         md.write_text(("---\n" + split[0] + "---\n" if split else "") + body, encoding="utf-8")
-    import yaml as _yaml
+    from ..content.siteconfig import markdown_extensions
 
-    config = _yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
-    stock = [e for e in config["markdown_extensions"] if not str(e).startswith("scripts.")]
+    names, settings = markdown_extensions(root)  # the site's own, without our claim-page extension
+    stock = [{name: settings[name]} if settings.get(name) else name for name in names]
     (root / "mkdocs-plain.yml").write_text(
         "INHERIT: mkdocs.yml\ndocs_dir: docs-plain\nstrict: false\nplugins:\n  - search\n"
-        + _yaml.safe_dump({"markdown_extensions": stock, "theme": {"custom_dir": "overrides-plain"}}),
+        + yaml.safe_dump({"markdown_extensions": stock, "theme": {"custom_dir": "overrides-plain"}}),
         encoding="utf-8")
     (root / "overrides-plain").mkdir(exist_ok=True)  # stock Material templates: its header, its search
 

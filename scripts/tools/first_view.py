@@ -25,6 +25,12 @@ class View:
     requests: tuple[tuple[str, float], ...]  # (URL path, KB transferred)
 
 
+def transferred_kb(request) -> float:
+    """What a finished request cost on the wire: body as sent (gzip) plus headers."""
+    sizes = request.sizes()
+    return (sizes["responseBodySize"] + sizes["responseHeadersSize"]) / 1024
+
+
 def first_views(site: Path, paths: list[str], width: int = 375) -> list[View]:
     from playwright.sync_api import sync_playwright
 
@@ -42,11 +48,7 @@ def first_views(site: Path, paths: list[str], width: int = 375) -> list[View]:
             page.on("requestfinished", finished)
             page.goto(base + path, wait_until="networkidle")
             page.wait_for_timeout(500)  # anything fetched just after idle (a sitemap, an index)
-            sizes = []
-            for r in responses:
-                s = r.sizes()
-                kb = (s["responseBodySize"] + s["responseHeadersSize"]) / 1024
-                sizes.append((r.url.removeprefix(base.rstrip("/")), kb))
+            sizes = [(r.url.removeprefix(base.rstrip("/")), transferred_kb(r)) for r in responses]
             out.append(View(path, sum(kb for _, kb in sizes), tuple(sizes)))
             context.close()
         browser.close()
