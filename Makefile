@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: page dates come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1763000000)
 
-.PHONY: help setup system check generate verify build serve test test-fast fuzz lint lock new-claim screenshots pdf benchmark lighthouse zensical clean
+.PHONY: help setup system check generate verify build serve test test-fast fuzz lint lock new-claim screenshots benchmark lighthouse zensical clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -42,9 +42,8 @@ verify: setup  ## fail if generated files differ from what the data gives
 build: setup  ## check, generate, strict build into site/ and search index, in one process
 	$(PY) -m scripts build
 
-serve: setup  ## build and serve the site at http://127.0.0.1:8000/ (content problems show in the browser)
-	-$(PY) -m scripts check
-	-$(PY) -m scripts generate
+serve: setup system  ## build the site (with its handouts) and serve it at http://127.0.0.1:8000/ (content problems show in the browser)
+	-$(PY) -m scripts build
 	CBC_SERVE=1 $(PY) -m mkdocs serve -a 127.0.0.1:8000 --watch data --watch scripts --watch overrides
 
 test: setup system node_modules/.installed lint build  ## run every test (unit, build, browser, HTML checker)
@@ -65,8 +64,6 @@ lock:  ## recompile requirements.txt with hashes from requirements.in
 new-claim: setup  ## scaffold the next claim page (TITLE="..." optional)
 	$(PY) -m scripts new-claim $(if $(TITLE),--title "$(TITLE)")
 
-pdf: build  ## render every lesson, worksheet and answer key to PDF in build/pdf/
-	$(PY) -m scripts.tools.pdf
 
 readability: setup  ## readability of summaries and worksheets against their targets
 	$(PY) -m scripts.tools.readability --write reports/readability.md
@@ -90,5 +87,6 @@ zensical: setup  ## canary: build the same mkdocs.yml with Zensical and compare 
 	$(PY) -m mkdocs build --strict -d build/canary-mkdocs
 	# --clean: a warm Zensical cache does not see changes under data/
 	.venv-zensical/bin/python -m zensical build -f mkdocs.yml --strict --clean
+	$(PY) -m scripts handouts site
 	$(PY) -m scripts index-search site
 	$(PY) -m scripts.tools.engine_diff build/canary-mkdocs site

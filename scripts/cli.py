@@ -3,8 +3,9 @@
     python -m scripts check        validate all content, print coverage; exit 1 on any problem
     python -m scripts generate     write downloads, charts and cards into docs/ from the data
     python -m scripts verify       fail if the generated files differ from what the data gives
-    python -m scripts build        check, generate, the strict site build and the search index,
-                                   in one process with one content load
+    python -m scripts build        check, generate, the strict site build, the handouts and the
+                                   search index, in one process with one content load
+    python -m scripts handouts DIR       make the kit's PDF and ODT handouts for a site built elsewhere
     python -m scripts index-search DIR   write the search index for a site built elsewhere (Zensical)
     python -m scripts new-claim    scaffold the next claim page from the template
 """
@@ -108,7 +109,30 @@ def cmd_build(root: Path, site_dir: Path | None) -> int:
     site = (site_dir or root / "site").resolve()
     if build_site(root, site):
         return 1
-    return cmd_index_search(site)
+    return cmd_handouts(root, site) or cmd_index_search(site)
+
+
+def cmd_handouts(root: Path, site: Path) -> int:
+    """PDF and ODT handouts of the kit pages, made from the built site, and their sizes written into
+    the pages that link them. A copy goes to docs/teach/handouts/ (not tracked) for `make serve`."""
+    import shutil
+
+    from .content.siteconfig import site_name, site_url
+    from .site.handouts import FOLDER, HandoutError, fill_in_sizes
+    from .site.print_handouts import make_handouts
+
+    try:
+        facts = make_handouts(site, site_url(root), root / "docs" / "teach", root / "build" / "handouts",
+                              site_name(root))
+        filled = fill_in_sizes(site, facts)
+    except HandoutError as exc:
+        print(f"handouts: {exc}", file=sys.stderr)
+        return 1
+    preview = root / "docs" / FOLDER
+    shutil.rmtree(preview, ignore_errors=True)
+    shutil.copytree(site / FOLDER, preview)
+    print(f"handouts: {len(facts)} files in {site / FOLDER}, {filled} links labelled with page count and size")
+    return 0
 
 
 def cmd_index_search(site: Path) -> int:
@@ -173,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("-d", "--site-dir", type=Path, help="where to build (default: site/)")
     index = sub.add_parser("index-search", help="write the Pagefind search index into a built site")
     index.add_argument("site_dir", type=Path)
+    handouts = sub.add_parser("handouts", help="make the PDF and ODT handouts of a built site (Zensical)")
+    handouts.add_argument("site_dir", type=Path)
     new = sub.add_parser("new-claim", help="scaffold the next claim page")
     new.add_argument("--title", help="a short statement of the claim")
     args = parser.parse_args(argv)
@@ -194,4 +220,6 @@ def _run(args) -> int:
         return cmd_build(root, args.site_dir)
     if args.command == "index-search":
         return cmd_index_search(args.site_dir.resolve())
+    if args.command == "handouts":
+        return cmd_handouts(root, args.site_dir.resolve())
     return cmd_new_claim(root, args.title)

@@ -15,7 +15,7 @@ import os
 import sys
 
 from .content.load import ROOT, Content, load_content_once
-from .site import annotate, generate, opendata, render, tables, wayfinding
+from .site import annotate, generate, handouts, opendata, practice, render, tables, wayfinding
 from .site.links import root_prefix
 
 
@@ -86,9 +86,24 @@ def register(env) -> None:
         return tables.sources_summary(content)
 
     @env.macro
-    def chart(slug: str, table_anchor: str) -> str:
+    def chart(slug: str, table_anchor: str, table_page: str = "") -> str:
         charts_by_slug = {c.slug: c for c in generate.site_charts(content)}
-        return tables.chart_figure(charts_by_slug[slug], base(), table_anchor)
+        return tables.chart_figure(charts_by_slug[slug], base(), table_anchor, table_page)
+
+    @env.macro
+    def answer(lines: int) -> str:
+        """Ruled answer space on a worksheet, sized to the task."""
+        return handouts.answer_space(lines)
+
+    @env.macro
+    def handout_links(*stems: str) -> str:
+        """Download links (PDF A4, PDF US Letter, ODT) for these kit pages, e.g. "worksheet-1"."""
+        return handouts.links(stems, base())
+
+    @env.macro
+    def handout_table() -> str:
+        """Every handout of the kit, for the teach page."""
+        return handouts.table(content.paths.docs / "teach", base())
 
     @env.macro
     def site_path(path: str) -> str:
@@ -100,6 +115,18 @@ def register(env) -> None:
     def kit_nav() -> str:
         """Previous and next in the teaching kit (lesson, worksheet, answer key, next lesson)."""
         return wayfinding.kit_nav(env.page.url.lstrip("/"), content.paths.docs / "teach", base())
+
+    @env.macro
+    def which_is_it() -> str:
+        return practice.which_is_it(content, base())
+
+    @env.macro
+    def spot_the_technique() -> str:
+        return practice.spot_the_technique(content, base())
+
+    @env.macro
+    def practice_sheet(key: bool = False) -> str:
+        return practice.practice_sheet(content, base(), key)
 
     @env.macro
     def data_dictionary() -> str:

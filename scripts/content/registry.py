@@ -57,6 +57,16 @@ class VerdictRule:
 
 
 @dataclass(frozen=True)
+class PracticeChoice:
+    """An answer in "Which is it?" and the verdicts it matches (data/practice.yml)."""
+    id: str
+    label: str
+    verdicts: tuple[str, ...]
+    flags: bool  # the answer says the passage is wrong
+    sound: bool  # passages with these verdicts are right on the facts
+
+
+@dataclass(frozen=True)
 class Technique:
     id: str
     category: str
@@ -191,6 +201,7 @@ class Registry:
     articles: dict[str, Article] = field(default_factory=dict)
     statistics: list[StatRow] = field(default_factory=list)
     framing: list[Framing] = field(default_factory=list)
+    practice: list[PracticeChoice] = field(default_factory=list)
 
 
 def _entries(path: Path, problems: Problems) -> list[tuple[str, dict]]:
@@ -238,6 +249,28 @@ def load_rules(path: Path, problems: Problems, verdicts: dict[str, Verdict]) -> 
         values = (r.text("id"), r.choice("verdict", verdicts, "verdict"), r.text("finding", one_line=True))
         if None not in values:
             out[values[0]] = VerdictRule(*values)
+    return out
+
+
+def load_practice(path: Path, problems: Problems, verdicts: dict[str, Verdict]) -> list[PracticeChoice]:
+    out, matched = [], {}
+    for prefix, item in _entries(path, problems):
+        r = Reader(item, path, problems, prefix)
+        r.check_keys({"id", "label", "verdicts", "flags", "sound"}, set())
+        ids = r.text_list("verdicts")
+        for vid in ids:
+            if vid not in verdicts:
+                r.problem("verdicts", f"'{vid}' is not a verdict in verdicts.yml")
+            elif vid in matched:
+                r.problem("verdicts", f"'{vid}' is already matched by the answer '{matched[vid]}'")
+            else:
+                matched[vid] = item.get("id")
+        values = (r.text("id"), r.text("label"), r.boolean("flags"), r.boolean("sound"))
+        if None not in values and ids:
+            out.append(PracticeChoice(values[0], values[1], tuple(ids), values[2], values[3]))
+    unmatched = [v for v in verdicts if v not in matched]
+    if out and unmatched:
+        problems.add(path, "file", "no answer matches the verdict(s) " + ", ".join(unmatched))
     return out
 
 
@@ -420,6 +453,7 @@ def load_registry(data_dir: Path, problems: Problems) -> Registry:
     reg.verdicts = load_verdicts(data_dir / "verdicts.yml", problems)
     reg.rules = load_rules(data_dir / "verdict-rules.yml", problems, reg.verdicts)
     reg.techniques = load_techniques(data_dir / "techniques.yml", problems)
+    reg.practice = load_practice(data_dir / "practice.yml", problems, reg.verdicts)
     for meta in sorted((data_dir / "article").glob("*.yml")):
         article = load_article(meta, problems)
         if article and article.slug in reg.articles:

@@ -40,6 +40,10 @@ def site_url(root: Path) -> str:
     return str(_config(root).get("site_url") or "").rstrip("/") + "/"
 
 
+def site_name(root: Path) -> str:
+    return str(_config(root).get("site_name") or "")
+
+
 def page_url(root: Path, src_path: str) -> str:
     """Where a Markdown file is published, relative to the site root (both engines agree)."""
     stem = src_path.removesuffix(".md")

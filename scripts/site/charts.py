@@ -121,8 +121,11 @@ def article_vs_record(content: Content) -> Chart:
                  "scale. Each label links to its claim.")
 
 
-def html(chart: Chart, base: str, table_anchor: str) -> str:
-    return render("chart.html", chart=chart, base=base, table_anchor=table_anchor, legend=SERIES, short=SHORT)
+def html(chart: Chart, base: str, table_anchor: str, table_page: str = "") -> str:
+    """The chart; its data table is at #table_anchor on this page, or on table_page (a worksheet
+    prints the chart, and the numbers page keeps the table)."""
+    return render("chart.html", chart=chart, base=base, table_anchor=table_anchor, table_page=table_page,
+                  legend=SERIES, short=SHORT)
 
 
 # --- the SVG download: a fixed 640-unit-wide drawing of the same model ---------------------------

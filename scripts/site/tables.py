@@ -118,11 +118,11 @@ def framing_table(content: Content, base: str) -> str:
     return render("table_framing.html", rows=reg.framing, sources=reg.sources, base=base)
 
 
-def chart_figure(chart, base: str, table_anchor: str) -> str:
+def chart_figure(chart, base: str, table_anchor: str, table_page: str = "") -> str:
     """A chart with its legend, a caption, a link to its data table and its SVG download."""
     from .charts import html
 
-    return html(chart, base, table_anchor)
+    return html(chart, base, table_anchor, table_page)
 
 
 def _latest(content: Content):

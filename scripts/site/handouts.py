@@ -1,0 +1,128 @@
+"""Handouts: every lesson, worksheet, answer key and source-card sheet of the teaching kit, as a PDF
+(A4 and US Letter) and as an editable ODT, published under teach/handouts/.
+
+The files are made from the built pages (scripts/site/print_handouts.py), so the pages cannot know
+a file's size and page count while they are being built. Their links carry an empty placeholder,
+which `fill_in_sizes` completes once the files exist: one step for either engine, like the search
+index.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..content.yamlio import split_front_matter
+from .render import render
+
+# Lesson pages are numbered; the practice sheet and its key serve every lesson.
+KIT_PAGE = re.compile(r"^(?:(lesson|worksheet|cards|answers)-(\d+)|(practice-sheet|practice-key))$")
+KINDS = {"lesson": "Lesson plan", "worksheet": "Worksheet", "cards": "Source cards", "answers": "Answer key",
+         "practice-sheet": "Practice sheet", "practice-key": "Practice answer key"}
+KIND_ORDER = tuple(KINDS)
+TEACHER_ONLY = {"lesson", "answers", "practice-key"}
+FOLDER = "teach/handouts"
+
+
+@dataclass(frozen=True)
+class Format:
+    suffix: str
+    label: str
+    paper: str | None  # Chromium's paper name; None for the editable copy
+
+
+FORMATS = (Format("-a4.pdf", "PDF, A4", "A4"), Format("-letter.pdf", "PDF, US Letter", "Letter"),
+           Format(".odt", "ODT, editable", None))
+
+
+def file_name(stem: str, fmt: Format) -> str:
+    return f"{stem}{fmt.suffix}"
+
+
+def kind_and_lesson(stem: str) -> tuple[str, int | None]:
+    match = KIT_PAGE.match(stem)
+    if not match:
+        raise ValueError(f"{stem} is not a kit page")
+    return (match.group(1), int(match.group(2))) if match.group(1) else (match.group(3), None)
+
+
+def kit_stems(teach_dir: Path) -> list[str]:
+    """Every kit page, in teaching order: lesson 1, its worksheet, cards and key, lesson 2, ...,
+    then the practice sheet and its key."""
+    def order(stem: str):
+        kind, lesson = kind_and_lesson(stem)
+        return (lesson is None, lesson or 0, KIND_ORDER.index(kind))
+
+    return sorted((p.stem for p in teach_dir.glob("*.md") if KIT_PAGE.match(p.stem)), key=order)
+
+
+def page_title(teach_dir: Path, stem: str) -> str:
+    split = split_front_matter((teach_dir / f"{stem}.md").read_text(encoding="utf-8"))
+    meta = yaml.safe_load(split[0]) if split else None
+    return str(meta.get("title")) if isinstance(meta, dict) and meta.get("title") else stem
+
+
+def links(stems, base: str) -> str:
+    """A download line for each kit page named, in the order given."""
+    rows = [(KINDS[kind_and_lesson(s)[0]], [(f.label, f"{FOLDER}/{file_name(s, f)}") for f in FORMATS]) for s in stems]
+    return render("handout_links.html", rows=rows, base=base)
+
+
+def table(teach_dir: Path, base: str) -> str:
+    """Every handout of the kit, lesson by lesson, for the teach page."""
+    rows = []
+    for stem in kit_stems(teach_dir):
+        kind, lesson = kind_and_lesson(stem)
+        rows.append((lesson or "Any", KINDS[kind], kind in TEACHER_ONLY, page_title(teach_dir, stem), f"teach/{stem}/",
+                     [(f.label, f"{FOLDER}/{file_name(stem, f)}") for f in FORMATS]))
+    return render("handout_table.html", rows=rows, base=base)
+
+
+def answer_space(lines: int) -> str:
+    """Ruled lines for a written answer. The underscores are what an editable copy keeps; on screen
+    and paper each line is drawn as a rule."""
+    if not 1 <= lines <= 12:
+        raise ValueError(f"answer(): {lines} lines; give 1 to 12")
+    return render("answer_space.html", lines=lines)
+
+
+# The templates' empty size span, which fill_in_sizes completes.
+PLACEHOLDER = re.compile(r'<span class="cbc-handout__size" data-handout="([^"]+)"></span>')
+
+
+def size_label(pages: int | None, size: int) -> str:
+    kb = max(1, round(size / 1024))
+    return f"{pages} page{'s' * (pages != 1)}, {kb} KB" if pages is not None else f"{kb} KB"
+
+
+def fill_in_sizes(site: Path, facts: dict[str, tuple[int | None, int]]) -> int:
+    """Write each handout's page count and size into the pages that link it; return how many
+    links were filled. A link to a handout that was not made stops the build."""
+    filled, missing = 0, set()
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if 'data-handout="' not in html:
+            continue
+
+        def fill(match: re.Match) -> str:
+            nonlocal filled
+            fact = facts.get(match.group(1))
+            if fact is None:
+                missing.add(f"{page.relative_to(site)} -> {match.group(1)}")
+                return match.group(0)
+            filled += 1
+            return f'<span class="cbc-handout__size" data-handout="{match.group(1)}">{size_label(*fact)}</span>'
+
+        new = PLACEHOLDER.sub(fill, html)
+        if new != html:
+            page.write_text(new, encoding="utf-8")
+    if missing:
+        raise HandoutError("links to handouts that were not made: " + "; ".join(sorted(missing)))
+    return filled
+
+
+class HandoutError(RuntimeError):
+    pass
