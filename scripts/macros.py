@@ -117,6 +117,11 @@ def register(env) -> None:
         return wayfinding.kit_nav(env.page.url.lstrip("/"), content.paths.docs / "teach", base())
 
     @env.macro
+    def verdict_label(claim_id: str) -> str:
+        """A claim's verdict in words, from its page (an answer key never types it twice)."""
+        return reg.verdicts[content.claim(claim_id).verdict].label
+
+    @env.macro
     def which_is_it() -> str:
         return practice.which_is_it(content, base())
 

@@ -76,7 +76,7 @@ def browser():
     """One Debian Chromium for the whole session. Missing Chromium fails; it never skips."""
     from playwright.sync_api import sync_playwright
 
-    from scripts.tools.browser import launch
+    from scripts.site.browser import launch
 
     with sync_playwright() as p:
         b = launch(p)

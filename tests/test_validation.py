@@ -125,3 +125,14 @@ def test_build_fails_on_invalid_content_with_clear_message(repo):
     assert result.returncode != 0
     assert re.search(r"docs/claims/cbc-907.md:\d+: quote: does not occur verbatim in the article", result.stderr)
     assert "Traceback" not in result.stderr
+
+
+def test_page_corrections_name_a_real_page_and_never_a_claim_page(repo):
+    (repo / "data" / "page-corrections.yml").write_text(
+        "- id: a\n  date: 2026-01-02\n  page: teach/nowhere.md\n  change: x\n  reason: y\n"
+        "- id: b\n  date: 2026-01-02\n  page: claims/cbc-001.md\n  change: x\n  reason: y\n"
+        "- id: c\n  date: 2026-01-02\n  page: teach/index.md\n  change: x\n")
+    lines = problems_for(repo)
+    assert "data/page-corrections.yml:3: a.page: 'teach/nowhere.md' is not a page under docs/" in lines, lines
+    assert any(line.startswith("data/page-corrections.yml:8: b.page: a claim page keeps") for line in lines), lines
+    assert "data/page-corrections.yml:11: c.reason: missing required field" in lines, lines

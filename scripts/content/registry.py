@@ -67,6 +67,16 @@ class PracticeChoice:
 
 
 @dataclass(frozen=True)
+class PageCorrection:
+    """A correction to one of our own pages that is not a claim page (data/page-corrections.yml)."""
+    id: str
+    date: dt.date
+    page: str  # the Markdown file under docs/
+    change: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Technique:
     id: str
     category: str
@@ -202,6 +212,7 @@ class Registry:
     statistics: list[StatRow] = field(default_factory=list)
     framing: list[Framing] = field(default_factory=list)
     practice: list[PracticeChoice] = field(default_factory=list)
+    page_corrections: list[PageCorrection] = field(default_factory=list)
 
 
 def _entries(path: Path, problems: Problems) -> list[tuple[str, dict]]:
@@ -271,6 +282,24 @@ def load_practice(path: Path, problems: Problems, verdicts: dict[str, Verdict]) 
     unmatched = [v for v in verdicts if v not in matched]
     if out and unmatched:
         problems.add(path, "file", "no answer matches the verdict(s) " + ", ".join(unmatched))
+    return out
+
+
+def load_page_corrections(path: Path, problems: Problems, docs: Path) -> list[PageCorrection]:
+    out = []
+    for prefix, item in _entries(path, problems):
+        r = Reader(item, path, problems, prefix)
+        r.check_keys({"id", "date", "page", "change", "reason"}, set())
+        values = (r.text("id"), r.date("date"), r.text("page"), r.text("change"), r.text("reason"))
+        if None in values:
+            continue
+        page = values[2]
+        if page.startswith("claims/"):
+            r.problem("page", "a claim page keeps its corrections in its own front matter")
+        elif not page.endswith(".md") or ".." in page or not (docs / page).is_file():
+            r.problem("page", f"'{page}' is not a page under docs/")
+        else:
+            out.append(PageCorrection(*values))
     return out
 
 
@@ -454,6 +483,7 @@ def load_registry(data_dir: Path, problems: Problems) -> Registry:
     reg.rules = load_rules(data_dir / "verdict-rules.yml", problems, reg.verdicts)
     reg.techniques = load_techniques(data_dir / "techniques.yml", problems)
     reg.practice = load_practice(data_dir / "practice.yml", problems, reg.verdicts)
+    reg.page_corrections = load_page_corrections(data_dir / "page-corrections.yml", problems, data_dir.parent / "docs")
     for meta in sorted((data_dir / "article").glob("*.yml")):
         article = load_article(meta, problems)
         if article and article.slug in reg.articles:

@@ -82,8 +82,7 @@ def table(teach_dir: Path, base: str) -> str:
 
 
 def answer_space(lines: int) -> str:
-    """Ruled lines for a written answer. The underscores are what an editable copy keeps; on screen
-    and paper each line is drawn as a rule."""
+    """Ruled lines for a written answer, sized to the task."""
     if not 1 <= lines <= 12:
         raise ValueError(f"answer(): {lines} lines; give 1 to 12")
     return render("answer_space.html", lines=lines)

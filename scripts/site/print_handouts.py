@@ -17,13 +17,14 @@ import mimetypes
 import os
 import shutil
 import subprocess
+import zipfile
 from html import escape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .handouts import FOLDER, FORMATS, HandoutError, file_name, kit_stems
 
-RENDERER = "handouts 2"  # bump to re-make every cached file
+RENDERER = "handouts 3"  # bump to re-make every cached file
 MARGIN = {"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}
 LICENCE = "Text: CC BY 4.0, Claim by Claim"
 
@@ -88,7 +89,7 @@ def _epoch() -> dt.datetime:
 def _render(site: Path, site_url: str, site_name: str, todo) -> None:
     from playwright.sync_api import sync_playwright
 
-    from ..tools.browser import launch
+    from .browser import launch
 
     refused: list[str] = []
     with sync_playwright() as p:
@@ -137,25 +138,42 @@ def _answer(route, site: Path, site_url: str, refused: list[str]) -> None:
 
 
 # The page's article, as the editable copy keeps it: links absolute, nothing that only makes sense
-# on screen (the ¶ links, the download list, the pager, buttons).
+# on screen (the ¶ links, the download list, the pager, buttons), answer lines as underscores.
 ARTICLE_FOR_EDITING = """() => {
   const article = document.querySelector("article").cloneNode(true);
   article.querySelectorAll(".headerlink, .cbc-noprint, .cbc-pager, button, script").forEach(e => e.remove());
   article.querySelectorAll("a[href]").forEach(a => a.setAttribute("href", a.href));
+  article.querySelectorAll(".cbc-answer__line").forEach(line => {
+    const written = document.createElement("p");
+    written.textContent = "_".repeat(60);
+    line.replaceWith(written);
+  });
   return article.outerHTML;
 }"""
 
 
 def _odt(article_html: str, title: str, url: str) -> bytes:
-    """pandoc's ODT of the page; SOURCE_DATE_EPOCH keeps its zip dates fixed."""
+    """pandoc's ODT of the page, with fixed dates."""
     html = (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{escape(title)}</title></head>"
             f"<body>{article_html}<p>From {escape(url)}. {escape(LICENCE)}.</p></body></html>")
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(_epoch().timestamp()))}
     result = subprocess.run(["pandoc", "--from", "html", "--to", "odt", "--metadata", f"title={title}", "-o", "-"],
-                            input=html.encode(), capture_output=True, env=env, timeout=120)
+                            input=html.encode(), capture_output=True, timeout=120)
     if result.returncode:
         raise HandoutError(f"pandoc could not convert {url}: {result.stderr.decode(errors='replace')[-300:]}")
-    return result.stdout
+    return _fixed_zip_dates(result.stdout)
+
+
+def _fixed_zip_dates(odt: bytes) -> bytes:
+    """The same ODT with every zip entry dated SOURCE_DATE_EPOCH: Debian's pandoc 2.17 stamps the
+    clock time into the archive. Order and compression are kept (the mimetype entry first, stored)."""
+    stamp = _epoch().timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(odt)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
+            fixed.compress_type, fixed.external_attr = info.compress_type, info.external_attr
+            target.writestr(fixed, source.read(info))
+    return out.getvalue()
 
 
 def _fixed_metadata(pdf: bytes, title: str, url: str, site_name: str) -> bytes:

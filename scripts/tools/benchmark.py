@@ -118,7 +118,7 @@ def search_cost(site: Path, ours: bool) -> tuple[float, float]:
     """Bytes and seconds for one query typed on a page, from focus to the first result."""
     from playwright.sync_api import sync_playwright
 
-    from .browser import launch
+    from ..site.browser import launch
     from .first_view import transferred_kb
     from .serve_static import serve
 

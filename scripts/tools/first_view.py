@@ -14,7 +14,7 @@ import argparse
 from dataclasses import dataclass
 from pathlib import Path
 
-from .browser import launch
+from ..site.browser import launch
 from .serve_static import serve
 
 

@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from ..content.load import ROOT
-from .browser import CHROMIUM_ARGS, chromium_path
+from ..site.browser import CHROMIUM_ARGS, chromium_path
 from .reports import emit
 from .serve_static import serve
 

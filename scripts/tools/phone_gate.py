@@ -12,7 +12,7 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from .browser import launch
+from ..site.browser import launch
 from .serve_static import serve
 
 SCRIPT = (Path(__file__).parent / "phone_gate.js").read_text(encoding="utf-8")

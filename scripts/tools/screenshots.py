@@ -10,7 +10,7 @@ import sys
 from playwright.sync_api import sync_playwright
 
 from ..content.load import ROOT
-from .browser import launch
+from ..site.browser import launch
 from .serve_static import serve
 
 DEFAULT_PAGES = ["", "article/", "claims/", "claims/cbc-009/", "claims/cbc-026/"]
