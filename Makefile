@@ -85,6 +85,7 @@ zensical: setup  ## canary: build the same mkdocs.yml with Zensical and compare 
 	.venv-zensical/bin/pip install --quiet "zensical==0.0.73" mkdocs-macros-plugin PyYAML Jinja2 Pillow nh3
 	.venv-zensical/bin/python -m scripts generate
 	$(PY) -m mkdocs build --strict -d build/canary-mkdocs
+	$(PY) -m scripts handouts build/canary-mkdocs
 	# --clean: a warm Zensical cache does not see changes under data/
 	.venv-zensical/bin/python -m zensical build -f mkdocs.yml --strict --clean
 	$(PY) -m scripts handouts site

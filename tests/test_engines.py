@@ -55,3 +55,13 @@ def test_engine_diff_passes_on_known_theme_differences_and_fails_on_real_ones(tm
     _page(a, "claims/cbc-001/index.html", "<p>x</p>")
     assert any("missing from the Zensical build" in line for line in engine_diff.compare(a, b))
     assert engine_diff.main([str(a), str(b)]) == 1
+
+
+def test_engine_diff_allows_each_engines_handout_sizes_but_not_other_links(tmp_path):
+    a, b = tmp_path / "mkdocs", tmp_path / "zensical"
+    span = '<a href="x-a4.pdf" download>PDF</a> (<span class="cbc-handout__size" data-handout="x-a4.pdf">{}</span>)'
+    _page(a, "index.html", span.format("3 pages, 57 KB"))
+    _page(b, "index.html", span.format("3 pages, 52 KB"))
+    assert engine_diff.compare(a, b) == []
+    _page(b, "index.html", span.format("3 pages, 52 KB").replace('href="x-a4.pdf"', 'href="y-a4.pdf"'))
+    assert engine_diff.compare(a, b) != []

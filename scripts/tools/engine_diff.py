@@ -19,6 +19,9 @@ from urllib.parse import urljoin, urlparse
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 KNOWN = (re.compile(r'<a id="__skip" tabindex="-1">\s*</a>'), re.compile(r" data-search-exclude(?:=\"\")?"),
          re.compile(r'<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc" hidden>'))
+# Each engine's handouts are printed from its own pages, whose theme markup differs, so their page
+# counts and sizes may differ; the links themselves must not.
+HANDOUT_SIZE = re.compile(r'(<span class="cbc-handout__size" data-handout="[^"]+">)[^<]*(</span>)')
 
 
 LINK = re.compile(r'\b(href|src)="([^"#:]*)(#[^"]*)?"')
@@ -41,6 +44,7 @@ def content(page: Path, page_dir: str = "") -> list[str]:
     text = _resolved(match.group(1), page_dir) if match else ""
     for pattern in KNOWN:
         text = pattern.sub("", text)
+    text = HANDOUT_SIZE.sub(r"\1\2", text)
     text = re.sub(r"\s+", " ", text)
     return [line.strip() for line in re.sub(r">\s*<", ">\n<", text).splitlines() if line.strip()]
 
