@@ -61,21 +61,26 @@ def _order(*parts: str) -> str:
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
-def verdict_items(content: Content) -> list[VerdictItem]:
+ARTICLE = "army-of-deserters"
+
+
+def verdict_items(content: Content, article: str = ARTICLE) -> list[VerdictItem]:
+    """One item per claim of the article (practice is per article, so a page does not grow with
+    the site)."""
     reg = content.registry
     by_verdict = {v: choice for choice in reg.practice for v in choice.verdicts}
     items = []
-    for claim in content.claims:
+    for claim in content.claims_for(article):
         figure = (claim.figures[0].article, claim.figures[0].record) if claim.figures else None
         items.append(VerdictItem(claim, reg.verdicts[claim.verdict], by_verdict[claim.verdict],
                                  ADVISORIES.get(claim.advisory) if claim.advisory else None, figure))
     return sorted(items, key=lambda i: _order("verdict", i.claim.id))
 
 
-def technique_items(content: Content) -> list[TechniqueItem]:
+def technique_items(content: Content, article: str = ARTICLE) -> list[TechniqueItem]:
     reg = content.registry
     items = []
-    for claim in content.claims:
+    for claim in content.claims_for(article):
         if not claim.techniques:
             continue
         use = claim.techniques[0]  # the first listed is the passage's main technique
@@ -97,28 +102,27 @@ def _mark(claim: Claim, span: str) -> Marked:
     return Marked(text[:start], span, text[start + len(span):])
 
 
-def counts(content: Content) -> dict[str, Counter]:
+def counts(content: Content, article: str = ARTICLE) -> dict[str, Counter]:
     """Items by verdict, by technique and by claim (reported in the notes and on the page)."""
-    verdicts, techniques = verdict_items(content), technique_items(content)
+    verdicts, techniques = verdict_items(content, article), technique_items(content, article)
     return {"verdict": Counter(i.verdict.label for i in verdicts),
             "technique": Counter(i.right.name for i in techniques),
             "claim": Counter([i.claim.id for i in verdicts] + [i.claim.id for i in techniques])}
 
 
-def which_is_it(content: Content, base: str) -> str:
-    items = verdict_items(content)
+def which_is_it(content: Content, base: str, article: str = ARTICLE) -> str:
+    items = verdict_items(content, article)
     tally = Counter(i.verdict.label for i in items)
     return render("practice_verdicts.html", items=items, choices=content.registry.practice, base=base,
-                  verdicts=content.registry.verdicts,
-                  tally=[(v.label, tally[v.label]) for v in content.registry.verdicts.values() if tally[v.label]],
-                  flawed=sum(i.group == "flawed" for i in items), sound=sum(i.group == "sound" for i in items))
+                  tally=[(v.label, tally[v.label]) for v in content.registry.verdicts.values() if tally[v.label]])
 
 
-def spot_the_technique(content: Content, base: str) -> str:
-    return render("practice_techniques.html", items=technique_items(content), base=base)
+def spot_the_technique(content: Content, base: str, article: str = ARTICLE) -> str:
+    return render("practice_techniques.html", items=technique_items(content, article), base=base)
 
 
-def practice_sheet(content: Content, base: str, key: bool) -> str:
+def practice_sheet(content: Content, base: str, key: bool, article: str = ARTICLE) -> str:
     """The printable sheet (key=False) or its answer key (key=True), both items kinds."""
-    return render("practice_sheet.html", verdict_items=verdict_items(content), technique_items=technique_items(content),
+    return render("practice_sheet.html", verdict_items=verdict_items(content, article),
+                  technique_items=technique_items(content, article),
                   choices=content.registry.practice, base=base, key=key)

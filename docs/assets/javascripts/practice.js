@@ -7,6 +7,7 @@
   const key = "cbc-practice-" + root.dataset.practice;
   const score = root.querySelector("[data-score]");
   const answers = {};  // item id -> the first answer opened
+  const flagging = (root.dataset.flagging || "").split(" ");  // answers that call a passage wrong
 
   const tally = () => {
     let answered = 0, matched = 0, hits = 0, flawed = 0, alarms = 0, sound = 0;
@@ -15,7 +16,7 @@
       if (!picked) continue;
       answered++;
       if (picked === item.dataset.answer) matched++;
-      const flags = item.querySelector(`.cbc-choice[data-choice="${CSS.escape(picked)}"]`)?.dataset.flags === "yes";
+      const flags = flagging.includes(picked);
       if (item.dataset.group === "flawed") { flawed++; if (flags) hits++; }
       if (item.dataset.group === "sound") { sound++; if (flags) alarms++; }
     }
