@@ -24,7 +24,8 @@ from .serve_static import serve
 
 PAGES = {"Home": "", "Claim page (CBC-011)": "claims/cbc-011/", "Annotated article": "article/",
          "Student view": "article/student/", "Numbers": "numbers/",
-         "Lesson 2": "teach/lesson-2/"}
+         "Lesson 2": "teach/lesson-2/", "Practice: Which is it?": "practice/which-is-it/",
+         "Practice: Spot the technique": "practice/spot-the-technique/"}
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 

@@ -27,7 +27,6 @@
     if (bar) {
       bar.textContent = `Answered ${answered} of ${root.dataset.total} · same as ours ${matched}` +
         (root.dataset.practice === "verdicts" ? ` · hits ${hits} of ${flawed} · false alarms ${alarms} of ${sound}` : "");
-      bar.hidden = false;
     }
   };
 
@@ -65,6 +64,5 @@
     }
     forget.hidden = false;
   }
-  score.hidden = false;
   tally();
 })();
