@@ -19,6 +19,7 @@ OUT = Path("docs") / "downloads"
 FEED = Path("docs") / "feed.xml"
 CARDS = Path("docs") / "cards"
 CLAIMS = Path("docs") / "claims"
+CARD_CACHE = Path("build") / "cards"  # drawn cards by a hash of their inputs (scripts/site/cards.py)
 
 REDIRECT = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Moved to {target}</title>
@@ -38,7 +39,8 @@ def expected_files(content: Content) -> dict[Path, str | bytes]:
     files[FEED] = feed.atom(content, site_url(content.paths.root))
     files[OUT / "claim-front-matter.schema.json"] = json.dumps(claim_schema(content.registry), indent=1,
                                                                 ensure_ascii=False) + "\n"
-    for name, png in cards.all_cards(content.claims, content.registry, site_url(content.paths.root)).items():
+    root = content.paths.root
+    for name, png in cards.all_cards(content.claims, content.registry, site_url(root), root / CARD_CACHE).items():
         files[CARDS / name] = png
     # Retired claim ids keep their URL as a redirect page, so teachers' links never break.
     for cid, target in retired(content).items():
