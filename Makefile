@@ -88,7 +88,7 @@ zensical: setup  ## canary: build the same mkdocs.yml with Zensical and compare 
 	.venv-zensical/bin/pip install --quiet "zensical==0.0.73" mkdocs-macros-plugin PyYAML Jinja2 Pillow nh3
 	.venv-zensical/bin/python -m scripts generate
 	$(PY) -m mkdocs build --strict -d build/canary-mkdocs
-	# --clean: a warm Zensical cache does not see changes under data/
-	.venv-zensical/bin/python -m zensical build -f mkdocs.yml --strict --clean
+	# Warm: Zensical's cache sees data/ and scripts/ through `watch:` in mkdocs.yml (file mtimes, whole seconds)
+	.venv-zensical/bin/python -m zensical build -f mkdocs.yml --strict
 	$(PY) -m scripts index-search site
 	$(PY) -m scripts.tools.engine_diff build/canary-mkdocs site
