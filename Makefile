@@ -81,7 +81,7 @@ screenshots: build  ## screenshots of key pages (light, dark, 320 px, print) int
 	$(PY) -m scripts.tools.screenshots
 
 clean:  ## remove build output
-	rm -rf site screenshots build docs/downloads docs/cards docs/feed.xml
+	rm -rf site screenshots build docs/downloads docs/cards docs/numbers docs/feed.xml
 
 zensical: setup  ## canary: build the same mkdocs.yml with Zensical and compare every page with MkDocs' (non-blocking in CI)
 	$(PYTHON) -m venv .venv-zensical
