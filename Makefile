@@ -78,7 +78,7 @@ screenshots: build  ## screenshots of key pages (light, dark, 320 px, print) int
 	$(PY) -m scripts.tools.screenshots
 
 clean:  ## remove build output
-	rm -rf site screenshots build docs/downloads docs/cards docs/feed.xml
+	rm -rf site screenshots build docs/downloads docs/cards docs/numbers docs/feed.xml
 
 zensical: setup  ## canary: build the same mkdocs.yml with Zensical and compare every page with MkDocs' (non-blocking in CI)
 	$(PYTHON) -m venv .venv-zensical
@@ -86,8 +86,8 @@ zensical: setup  ## canary: build the same mkdocs.yml with Zensical and compare 
 	.venv-zensical/bin/python -m scripts generate
 	$(PY) -m mkdocs build --strict -d build/canary-mkdocs
 	$(PY) -m scripts handouts build/canary-mkdocs
-	# --clean: a warm Zensical cache does not see changes under data/
-	.venv-zensical/bin/python -m zensical build -f mkdocs.yml --strict --clean
+	# Warm: Zensical's cache sees data/ and scripts/ through `watch:` in mkdocs.yml (file mtimes, whole seconds)
+	.venv-zensical/bin/python -m zensical build -f mkdocs.yml --strict
 	$(PY) -m scripts handouts site
 	$(PY) -m scripts index-search site
 	$(PY) -m scripts.tools.engine_diff build/canary-mkdocs site

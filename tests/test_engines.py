@@ -65,3 +65,40 @@ def test_engine_diff_allows_each_engines_handout_sizes_but_not_other_links(tmp_p
     assert engine_diff.compare(a, b) == []
     _page(b, "index.html", span.format("3 pages, 52 KB").replace('href="x-a4.pdf"', 'href="y-a4.pdf"'))
     assert engine_diff.compare(a, b) != []
+
+
+def test_stashing_our_html_gives_the_same_bytes_as_parsing_it():
+    """The extension hands the HTML it generates to Python-Markdown's stash; that must render exactly
+    as the same page written out as plain Markdown with inline HTML (what an engine without the stash
+    step, or the benchmark's plain-Material twin, renders)."""
+    from scripts.content.load import load_content_once
+    from scripts.content.siteconfig import markdown_extensions, page_url, site_url
+    from scripts.site.claim_page import claim_page
+    from scripts.site.links import root_prefix
+    from scripts.site.wayfinding import article_order, claim_neighbours
+
+    content = load_content_once(ROOT)
+    names, settings = markdown_extensions(ROOT)
+    ordered = article_order(content.claims, content.registry)
+    for claim in content.claims:
+        src = f"claims/{claim.path.name}"
+        url = page_url(ROOT, src)
+        plain = claim_page(claim, content.registry, root_prefix(src, url), site_url(ROOT) + url,
+                           claim_neighbours(claim, ordered))
+        expected = markdown.Markdown(extensions=names, extension_configs=settings).convert(plain)
+        stashed = markdown.Markdown(extensions=[*names, "scripts.site.claim_markdown"],
+                                    extension_configs=settings).convert(claim.body)
+        assert stashed == expected, claim.id
+        assert "\ue000" not in stashed and "wzxhzdk" not in stashed, claim.id
+
+
+def test_only_this_process_markers_are_stashed():
+    """A contributor cannot mark text for the stash: the markers carry a secret made at start-up."""
+    from scripts.site import claim_markdown
+
+    forged = "\ue000" + "0" * 32 + "\ue001<script>x</script>\ue000/" + "0" * 32 + "\ue001"
+    md = markdown.Markdown(extensions=["scripts.site.claim_markdown"])
+    assert claim_markdown.StashGenerated(md).run([forged]) == [forged]
+    assert md.htmlStash.html_counter == 0
+    real = claim_markdown._mark("<p>ours</p>")
+    assert claim_markdown.StashGenerated(md).run([real]) != [real] and md.htmlStash.html_counter == 1

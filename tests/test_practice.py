@@ -22,8 +22,9 @@ FLAGGING = [c.id for c in REG.practice if c.flags]
 
 
 def test_every_claim_gives_items_and_the_set_is_not_only_false_claims():
-    assert sorted(i.claim.id for i in VERDICT_ITEMS) == sorted(c.id for c in CONTENT.claims_for(practice.ARTICLE))
-    assert sorted(i.claim.id for i in TECHNIQUE_ITEMS) == sorted(c.id for c in CONTENT.claims_for(practice.ARTICLE) if c.techniques)
+    claims = CONTENT.claims_for(practice.ARTICLE)
+    assert sorted(i.claim.id for i in VERDICT_ITEMS) == sorted(c.id for c in claims)
+    assert sorted(i.claim.id for i in TECHNIQUE_ITEMS) == sorted(c.id for c in claims if c.techniques)
     groups = Counter(i.group for i in VERDICT_ITEMS)
     assert groups["sound"] and groups["flawed"] and groups["other"], groups
     assert {"accurate", "opinion"} <= {i.verdict.id for i in VERDICT_ITEMS}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import io
 import re
+from pathlib import Path
 
 from PIL import Image
 
@@ -70,3 +71,54 @@ def test_missing_fonts_give_a_clear_error(monkeypatch, tmp_path):
     with pytest.raises(cards.CardError, match="fonts-dejavu-core"):
         cards.draw(cards.site_card(SITE_URL, 1))
     cards._font.cache_clear()
+
+
+def test_cached_cards_are_the_drawn_bytes_and_are_not_drawn_again(tmp_path, monkeypatch):
+    claims = CONTENT.claims[:3]
+    cache = tmp_path / "cards"
+    first = cards.all_cards(claims, CONTENT.registry, SITE_URL, cache)
+    assert first == cards.all_cards(claims, CONTENT.registry, SITE_URL)  # as drawn, byte for byte
+    assert len(list(cache.glob("*.png"))) == len(claims) + 1  # the site card too
+
+    def no_drawing(card):
+        raise AssertionError(f"{card.name} was drawn again")
+
+    monkeypatch.setattr(cards, "draw", no_drawing)
+    assert cards.all_cards(claims, CONTENT.registry, SITE_URL, cache) == first
+
+
+def test_a_changed_input_draws_a_new_card_and_drops_the_old_one(tmp_path, monkeypatch):
+    import dataclasses
+
+    claim = CONTENT.claim("CBC-009")
+    cache = tmp_path / "cards"
+    before = cards.all_cards([claim], CONTENT.registry, SITE_URL, cache)
+    old_files = set(cache.glob("*.png"))
+    changed = dataclasses.replace(claim, title=claim.title + " (edited)")
+    after = cards.all_cards([changed], CONTENT.registry, SITE_URL, cache)
+    assert after[f"{claim.slug}.png"] != before[f"{claim.slug}.png"]
+    assert after[f"{claim.slug}.png"] == cards.draw(cards.claim_card(changed, CONTENT.registry, SITE_URL))
+    assert after["site.png"] == before["site.png"]
+    assert len(set(cache.glob("*.png")) - old_files) == 1 and len(list(cache.glob("*.png"))) == 2
+
+
+def test_the_cache_key_covers_the_fonts_and_the_drawing_code(tmp_path, monkeypatch):
+    card = cards.site_card(SITE_URL, 1)
+    key = cards.cache_key(card)
+    assert key == cards.cache_key(cards.site_card(SITE_URL, 1))
+    assert key != cards.cache_key(cards.site_card(SITE_URL, 2))
+    fonts = tmp_path / "fonts"
+    fonts.mkdir()
+    for name in cards.FONTS.values():
+        (fonts / name).write_bytes((cards.FONT_DIR / name).read_bytes() + b"\0")  # another font file
+    monkeypatch.setattr(cards, "FONT_DIR", fonts)
+    assert cards.cache_key(card) != key
+    monkeypatch.undo()
+    edited = tmp_path / "cards.py"  # the drawing code changed
+    edited.write_bytes(Path(cards.__file__).read_bytes() + b"\n# edited\n")
+    monkeypatch.setattr(cards, "__file__", str(edited))
+    cards._drawing_inputs.cache_clear()
+    assert cards.cache_key(card) != key
+    monkeypatch.undo()
+    cards._drawing_inputs.cache_clear()
+    assert cards.cache_key(card) == key

@@ -375,3 +375,17 @@ def test_published_schema_accepts_every_real_claim_and_rejects_a_broken_one():
 def test_placeholder_source_titles_fail(repo):
     edit(repo / "data/sources.yml", "title: За час", "title: '[Headline not shown]' # За час")
     assert_problem(check(repo), "data/sources.yml", "up-2025-08-26-pgo-art407-408.title", "looks like a placeholder")
+
+
+def test_old_versions_come_from_one_git_call(repo):
+    from scripts.content import history
+
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "base")
+    files = ["docs/claims/cbc-009.md", "docs/claims/cbc-999.md", "docs/claims/cbc-011.md", "docs/claims"]
+    found = history.files_at(repo, "HEAD", files)
+    assert set(found) == {"docs/claims/cbc-009.md", "docs/claims/cbc-011.md"}  # no file, a folder: left out
+    for rel, text in found.items():
+        assert text == (repo / rel).read_text(encoding="utf-8"), rel
+    assert history.files_at(repo, "HEAD", []) == {}

@@ -19,24 +19,47 @@ from .yamlio import Mapping, is_missing, parse_yaml, split_front_matter
 TIMEOUT = 20
 
 
-def _git(root: Path, *args: str) -> str | None:
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes | None:
     if not shutil.which("git"):
         return None
     try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, input=stdin,
                               timeout=TIMEOUT, check=False)
     except (OSError, subprocess.SubprocessError):
         return None
     return done.stdout if done.returncode == 0 else None
 
 
+def _text(out: bytes | None) -> str | None:
+    return out.decode("utf-8", errors="replace") if out is not None else None
+
+
+def files_at(root: Path, commit: str, rel_paths: list[str]) -> dict[str, str]:
+    """The text of these files at `commit` (absent ones left out), from one `git cat-file --batch`
+    rather than one `git show` a file."""
+    out = _git(root, "cat-file", "--batch", stdin="".join(f"{commit}:{rel}\n" for rel in rel_paths).encode())
+    if out is None:
+        return {}
+    found, pos = {}, 0
+    for rel in rel_paths:
+        end = out.index(b"\n", pos)
+        header = out[pos:end].split()
+        pos = end + 1
+        if len(header) != 3 or header[1] != b"blob":  # "<name> missing", or not a file
+            continue
+        size = int(header[2])
+        found[rel] = out[pos:pos + size].decode("utf-8", errors="replace")
+        pos += size + 1  # the content is followed by a newline
+    return found
+
+
 def base_ref(root: Path) -> str | None:
     target = os.environ.get("CBC_BASE_REF") or (
         f"origin/{os.environ['GITHUB_BASE_REF']}" if os.environ.get("GITHUB_BASE_REF") else None)
     if target:
-        base = _git(root, "merge-base", "HEAD", target)
+        base = _text(_git(root, "merge-base", "HEAD", target))
         return base.strip() if base else None
-    head = _git(root, "rev-parse", "--verify", "-q", "HEAD")
+    head = _text(_git(root, "rev-parse", "--verify", "-q", "HEAD"))
     return head.strip() if head else None
 
 
@@ -47,8 +70,7 @@ def old_verdicts(root: Path, rel_paths: list[str]) -> dict[str, str]:
         return {}
     out = {}
     quiet = Problems(root)  # a malformed old version is not today's problem
-    for rel in rel_paths:
-        text = _git(root, "show", f"{base}:{rel}")
+    for rel, text in files_at(root, base, rel_paths).items():
         split = split_front_matter(text) if text else None
         data = parse_yaml(split[0], Path(rel), quiet) if split else None
         if not is_missing(data) and isinstance(data, Mapping) and isinstance(data.get("verdict"), str):

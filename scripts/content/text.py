@@ -3,44 +3,55 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # Only these differences are forgiven when a quote is matched against the article.
 _QUOTE_CHARS = {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'}
 _DASH_CHARS = {"–": "-", "—": "-", "‒": "-", "―": "-", "‐": "-", "‑": "-"}
 _CHAR_MAP = {**_QUOTE_CHARS, **_DASH_CHARS}
+_LONG_SPACE_RUN = re.compile(r"\s{2,}")  # `\s` in a str pattern is exactly str.isspace() (a test checks)
 
 
 @dataclass(frozen=True)
 class Normalized:
-    """Normalised text plus, for each of its characters, the offset in the original."""
+    """Normalised text, and where its characters stand in the original.
+
+    The offsets run on one for one except after a folded run of whitespace, so they are kept as
+    stretches: `starts[k]` is where stretch k begins in the normalised text, `origins[k]` where
+    that character stands in the original."""
 
     text: str
-    offsets: tuple[int, ...]
+    starts: tuple[int, ...]
+    origins: tuple[int, ...]
+
+    def offset(self, i: int) -> int:
+        """The original offset of normalised character i."""
+        k = bisect_right(self.starts, i) - 1
+        return self.origins[k] + i - self.starts[k]
+
+    @property
+    def offsets(self) -> tuple[int, ...]:
+        return tuple(self.offset(i) for i in range(len(self.text)))
 
     def span_in_original(self, start: int, end: int) -> tuple[int, int]:
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.offset(start), self.offset(end - 1) + 1
 
 
 def normalize(text: str) -> Normalized:
-    """Fold whitespace runs (incl. no-break spaces) to one space; straighten quotes and dashes."""
-    out: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        if ch.isspace():
-            if out and out[-1] == " ":
-                continue
-            ch = " "
-        out.append(_CHAR_MAP.get(ch, ch))
-        offsets.append(i)
-    # Trim, keeping the offsets aligned.
-    start = 0
-    while start < len(out) and out[start] == " ":
-        start += 1
-    end = len(out)
-    while end > start and out[end - 1] == " ":
-        end -= 1
-    return Normalized("".join(out[start:end]), tuple(offsets[start:end]))
+    """Trim, fold whitespace runs (incl. no-break spaces) to one space; straighten quotes and dashes.
+
+    A folded run keeps the offset of its first character; every other character keeps its own."""
+    folded = " ".join(text.split())  # str.split() with no argument splits at runs of str.isspace()
+    for typographic, plain in _CHAR_MAP.items():  # one for one, so no offset moves
+        folded = folded.replace(typographic, plain)
+    first = len(text) - len(text.lstrip())
+    starts, origins = [0], [first]
+    for run in _LONG_SPACE_RUN.finditer(text, first, len(text.rstrip())):
+        # The run's first character stays (as the space); the next stretch starts after the run.
+        starts.append(starts[-1] + run.start() - origins[-1] + 1)
+        origins.append(run.end())
+    return Normalized(folded, tuple(starts), tuple(origins))
 
 
 def norm(text: str) -> str:

@@ -5,12 +5,22 @@ propaganda without it. Drawn at build time with Pillow from the claim data, in D
 Debian's fonts-dejavu-core package (nothing is downloaded), saved as a palette PNG with no
 metadata, so the same data always gives the same bytes. Material's social plugin fetches fonts over
 the network, which this machine cannot do, so it is not used.
+
+Drawing costs about 15-20 ms a card, so cards are kept in build/cards/ under a hash of everything
+that goes into the bytes: the card's text and colour, the font files, this module's source and the
+versions of Pillow and of the FreeType and zlib it uses. A build draws only the cards whose hash
+it has not seen; the rest are read back, byte for byte what drawing would give.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import io
+import json
 import os
+import re
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -42,15 +52,19 @@ class Card:
     footer: str
 
 
-@lru_cache(maxsize=16)
-def _font(kind: str, size: int):
-    from PIL import ImageFont
-
+def _font_path(kind: str) -> Path:
     path = FONT_DIR / FONTS[kind]
     if not path.is_file():
         raise CardError(f"share cards need {path}: install Debian's fonts-dejavu-core package "
                         "(`make system`, or `apt-get install fonts-dejavu-core`), or set CBC_FONT_DIR")
-    return ImageFont.truetype(str(path), size)
+    return path
+
+
+@lru_cache(maxsize=16)
+def _font(kind: str, size: int):
+    from PIL import ImageFont
+
+    return ImageFont.truetype(str(_font_path(kind)), size)
 
 
 def _wrap(draw, text: str, font, width: int, max_lines: int) -> list[str]:
@@ -115,16 +129,62 @@ def site_card(site_url: str, claims: int) -> Card:
 
 
 PARALLEL_FROM = 200  # below this many cards, starting worker processes costs more than it saves
+CACHE_FILE = re.compile(r"^[0-9a-f]{64}\.png$")
 
 
-def all_cards(claims: list[Claim], reg: Registry, site_url: str) -> dict[str, bytes]:
-    """Every card, by file name. Drawing is CPU-bound (about 15 ms a card), so large sites use every core."""
-    cards = [site_card(site_url, len(claims)), *(claim_card(c, reg, site_url) for c in claims)]
+@lru_cache(maxsize=4)
+def _drawing_inputs(font_dir: Path) -> str:
+    """A digest of everything besides the card itself that decides the bytes of a drawn card."""
+    from PIL import __version__ as pillow, features
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for kind in sorted(FONTS):
+        digest.update(_font_path(kind).read_bytes())
+    digest.update(f"{pillow} {features.version('freetype2')} {features.version('zlib')}".encode())
+    return digest.hexdigest()
+
+
+def cache_key(card: Card) -> str:
+    fields = json.dumps(dataclasses.astuple(card), ensure_ascii=False)
+    return hashlib.sha256(f"{_drawing_inputs(FONT_DIR)}\n{fields}".encode()).hexdigest()
+
+
+def _draw_all(cards: list[Card]) -> list[bytes]:
+    """Drawing is CPU-bound, so many cards use every core."""
     if len(cards) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        images = [draw(card) for card in cards]
-    else:
-        from concurrent.futures import ProcessPoolExecutor
+        return [draw(card) for card in cards]
+    from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor() as pool:
-            images = list(pool.map(draw, cards, chunksize=32))
-    return {card.name: image for card, image in zip(cards, images, strict=True)}
+    with ProcessPoolExecutor() as pool:
+        return list(pool.map(draw, cards, chunksize=32))
+
+
+def all_cards(claims: list[Claim], reg: Registry, site_url: str, cache: Path | None = None) -> dict[str, bytes]:
+    """Every card, by file name. With `cache` (a folder), cards drawn before are read from it, new
+    ones are added and cards no longer wanted are removed."""
+    cards = [site_card(site_url, len(claims)), *(claim_card(c, reg, site_url) for c in claims)]
+    if cache is None:
+        return {card.name: image for card, image in zip(cards, _draw_all(cards), strict=True)}
+    keys = [cache_key(card) for card in cards]
+    images: dict[str, bytes] = {}
+    for key in keys:
+        with_file = cache / f"{key}.png"
+        if key not in images and with_file.is_file():
+            images[key] = with_file.read_bytes()
+    missing = {key: card for key, card in zip(keys, cards, strict=True) if key not in images}
+    cache.mkdir(parents=True, exist_ok=True)
+    for key, image in zip(missing, _draw_all(list(missing.values())), strict=True):
+        images[key] = image
+        _write_atomically(cache / f"{key}.png", image)
+    for old in cache.iterdir():
+        if CACHE_FILE.match(old.name) and old.stem not in images:
+            old.unlink()
+    return {card.name: images[key] for card, key in zip(cards, keys, strict=True)}
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """A build stopped half-way never leaves half a card in the cache."""
+    fd, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+    os.replace(temp, path)

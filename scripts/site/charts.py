@@ -101,9 +101,11 @@ def cases_by_year(rows: list[StatRow]) -> Chart:
                  "comes back.")
 
 
-def article_vs_record(content: Content) -> Chart:
-    """Each number the article gives, against the record for the same thing, one panel per unit."""
-    pairs = [(c, f) for c in content.claims for f in c.figures
+def article_vs_record(content: Content, article: str | None = None, slug: str = "article-vs-record") -> Chart:
+    """Each number the article gives, against the record for the same thing, one panel per unit.
+    With `article`, only that article's claims (each further article has its own chart)."""
+    claims = content.claims if article is None else content.claims_for(article)
+    pairs = [(c, f) for c in claims for f in c.figures
              if f.article_number is not None and f.record_number is not None]
     if not pairs:
         raise ChartError("article_vs_record: no claim has a figure with both article_number and record_number")
@@ -116,7 +118,7 @@ def article_vs_record(content: Content) -> Chart:
         if rows:
             panels.append(Panel(title, rows))
     desc = "; ".join(f"{c.id} {f.label}: article {f.article_number:,}, record {f.record_number:,}" for c, f in pairs)
-    return Chart("article-vs-record", "The article's numbers against the record", f"{desc}.", tuple(panels),
+    return Chart(slug, "The article's numbers against the record", f"{desc}.", tuple(panels),
                  ("article", "record"), "Cases are compared with cases and people with people, each on its own "
                  "scale. Each label links to its claim.")
 

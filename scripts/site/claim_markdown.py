@@ -4,11 +4,19 @@ Listed under `markdown_extensions:` in mkdocs.yml. Its preprocessor swaps a clai
 the page assembled from its checked data (scripts/site/claim_page.py). It recognises a claim page by
 its checked body, so it needs no engine hook and no page object, and it runs before any template
 extension (the macros preprocessor sits at 35) could read the contributor's text.
+
+The HTML our templates write for the page is marked, and a second preprocessor hands it to
+Python-Markdown's stash (the way its own raw-HTML step keeps HTML), so the engine does not parse
+thousands of tags again only to copy them out unchanged. It runs after MkDocs reads the page's HTML
+ids for anchor validation (priority 21) and before Python-Markdown's raw-HTML step (20). The
+markers carry a secret made for this process, so no text in a contributor's file can pass for them.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import secrets
 from pathlib import PurePosixPath
 
 from markdown import Extension, Markdown
@@ -21,6 +29,16 @@ from .links import root_prefix
 from .wayfinding import article_order, claim_neighbours
 
 PRIORITY = 36  # after nothing that reads text, before macros (35) and whitespace normalising (30)
+STASH_PRIORITY = 20.5  # after MkDocs' anchor scan of raw HTML (21), before Python-Markdown's raw HTML (20)
+_NONCE = secrets.token_hex(16)
+_OPEN, _CLOSE = f"\ue000{_NONCE}\ue001", f"\ue000/{_NONCE}\ue001"
+_MARKED = re.compile(re.escape(_OPEN) + "(.*?)" + re.escape(_CLOSE), re.DOTALL)
+_BLANK_LINE_AFTER = re.compile(r"([ ]*\n){2}")  # Python-Markdown's own test (markdown.htmlparser)
+_FIRST_TAG = re.compile(r"<([A-Za-z][^\s>/]*)")
+
+
+def _mark(html: str) -> str:
+    return f"{_OPEN}{html}{_CLOSE}"
 
 
 class ClaimPages(Preprocessor):
@@ -40,7 +58,27 @@ class ClaimPages(Preprocessor):
         url = page_url(ROOT, src)
         base = root_prefix(src, url)
         neighbours = claim_neighbours(claim, _ordered(content))
-        return claim_page(claim, content.registry, base, site_url(ROOT) + url, neighbours).split("\n")
+        page = claim_page(claim, content.registry, base, site_url(ROOT) + url, neighbours, raw=_mark)
+        return page.split("\n")
+
+
+class StashGenerated(Preprocessor):
+    """Our marked HTML into the stash: it comes back, byte for byte, when the page is written out."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if _OPEN not in text:
+            return lines
+        return _MARKED.sub(self._store, text).split("\n")
+
+    def _store(self, match: re.Match) -> str:
+        html, text, start = match.group(1), match.string, match.start()
+        tag = _FIRST_TAG.match(html)
+        block = (start == 0 or text[start - 1] == "\n") and tag and self.md.is_block_level(tag.group(1))
+        # As Python-Markdown stores a raw block: with its line end when a blank line follows.
+        if block and _BLANK_LINE_AFTER.match(text, match.end()):
+            html += "\n"
+        return self.md.htmlStash.store(html)
 
 
 _INDEX: dict[int, dict] = {}
@@ -84,6 +122,7 @@ def _refuse_unchecked_claim_file(md: Markdown) -> None:
 class ClaimPagesExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
         md.preprocessors.register(ClaimPages(md), "claim_by_claim_pages", PRIORITY)
+        md.preprocessors.register(StashGenerated(md), "claim_by_claim_stash", STASH_PRIORITY)
 
 
 def makeExtension(**kwargs) -> ClaimPagesExtension:  # noqa: N802 - Python-Markdown's entry point

@@ -8,6 +8,7 @@ and joined to the body as plain strings, so the result is the same whatever engi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..content.claims import CITATION, Claim
@@ -19,6 +20,22 @@ from .structured import claim_review
 CITATION_RUN = re.compile(rf"(?:{CITATION.pattern})+")
 PERSUADES = re.compile(r"^## +How the passage persuades[ \t]*$", re.MULTILINE)
 KEY_SOURCES = 2  # what the verdict card shows on a phone's first screen
+BLANK_LINES = re.compile(r"(\n[ \t]*\n)")
+
+
+def _as_is(html: str) -> str:
+    return html
+
+
+def raw_blocks(fragment: str, raw: Callable[[str], str]) -> str:
+    """Pass each HTML block of one of our rendered fragments (a paragraph that starts with a tag)
+    through `raw`; the Markdown around them (our headings) is left as it is."""
+    parts = BLANK_LINES.split(fragment)
+    for i in range(0, len(parts), 2):  # the odd items are the blank lines between
+        if parts[i].startswith("<"):
+            block = parts[i].rstrip()
+            parts[i] = raw(block) + parts[i][len(block):]
+    return "".join(parts)
 
 
 @dataclass(frozen=True)
@@ -31,8 +48,9 @@ class Citations:
         return self.order.index(source_id) + 1
 
 
-def link_citations(body: str, claim: Claim) -> tuple[str, Citations]:
-    """Replace each `[^source-id]` with a numbered link to its entry in the source list."""
+def link_citations(body: str, claim: Claim, raw: Callable[[str], str] = _as_is) -> tuple[str, Citations]:
+    """Replace each `[^source-id]` with a numbered link to its entry in the source list (the
+    marker's HTML passed through `raw`)."""
     first_use = list(dict.fromkeys(CITATION.findall(body)))
     order = tuple(first_use + [s for s in claim.sources if s not in first_use])
     uses: dict[str, list[str]] = {}
@@ -44,7 +62,7 @@ def link_citations(body: str, claim: Claim) -> tuple[str, Citations]:
             anchor = f"cite-{sid}-{len(uses.setdefault(sid, [])) + 1}"
             uses[sid].append(anchor)
             cites.append({"sid": sid, "anchor": anchor, "n": order.index(sid) + 1})
-        return render.render("citation_marker.html", cites=cites).strip()
+        return raw(render.render("citation_marker.html", cites=cites).strip())
 
     linked = CITATION_RUN.sub(markers, body)
     return linked, Citations(order, {k: tuple(v) for k, v in uses.items()})
@@ -66,17 +84,23 @@ def key_sources(claim: Claim, reg: Registry) -> list[str]:
     return chosen
 
 
-def claim_page(claim: Claim, reg: Registry, base: str, page_url: str, neighbours=(None, None)) -> str:
-    """The Markdown the engine renders for one claim page."""
-    body, citations = link_citations(claim.body, claim)
-    techniques = render.claim_techniques(claim, reg, base)
+def claim_page(claim: Claim, reg: Registry, base: str, page_url: str, neighbours=(None, None),
+               raw: Callable[[str], str] = _as_is) -> str:
+    """The Markdown the engine renders for one claim page.
+
+    Every piece of HTML we generate (never the contributor's text) passes through `raw`: the
+    claim-page extension uses it to hand that HTML to Python-Markdown's stash, so the engine does
+    not parse again what our templates wrote. With the default, the page is plain Markdown with
+    inline HTML, which renders to the same bytes."""
+    body, citations = link_citations(claim.body, claim, raw)
+    techniques = raw_blocks(render.claim_techniques(claim, reg, base), raw)
     body, found = PERSUADES.subn(lambda m: f"{m.group(0)}\n\n{techniques}\n", body, count=1)
     if not found:  # `check` requires the heading; this only guards a bypassed check
         raise ValueError(f"{claim.id}: no 'How the passage persuades' section")
     settled = reg.verdicts[claim.verdict].checkable  # an opinion has no fact for a source to settle
     keys = [(reg.sources[sid], citations.number(sid)) for sid in key_sources(claim, reg)] if settled else []
-    header = render.claim_header(claim, reg, base, page_url, keys)
-    footer = render.claim_footer(claim, reg, base, claim_review(claim, reg, page_url), citations)
-    crumb = wayfinding.claim_breadcrumb(claim, base)
-    pager = wayfinding.pager(*neighbours, base, "article")
+    header = raw_blocks(render.claim_header(claim, reg, base, page_url, keys), raw)
+    footer = raw_blocks(render.claim_footer(claim, reg, base, claim_review(claim, reg, page_url), citations), raw)
+    crumb = raw_blocks(wayfinding.claim_breadcrumb(claim, base), raw)
+    pager = raw_blocks(wayfinding.pager(*neighbours, base, "article"), raw)
     return f"{crumb}\n\n{header}\n\n{body.strip()}\n\n{footer}\n\n{pager}\n"

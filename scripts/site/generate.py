@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import cards, charts, feed, opendata
+from . import cards, charts, feed, numbers, opendata, tables
 from ..content.load import Content
 from ..content.schema import claim_schema
 from ..content.siteconfig import site_url
@@ -19,6 +19,7 @@ OUT = Path("docs") / "downloads"
 FEED = Path("docs") / "feed.xml"
 CARDS = Path("docs") / "cards"
 CLAIMS = Path("docs") / "claims"
+CARD_CACHE = Path("build") / "cards"  # drawn cards by a hash of their inputs (scripts/site/cards.py)
 
 REDIRECT = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Moved to {target}</title>
@@ -38,11 +39,19 @@ def expected_files(content: Content) -> dict[Path, str | bytes]:
     files[FEED] = feed.atom(content, site_url(content.paths.root))
     files[OUT / "claim-front-matter.schema.json"] = json.dumps(claim_schema(content.registry), indent=1,
                                                                 ensure_ascii=False) + "\n"
-    for name, png in cards.all_cards(content.claims, content.registry, site_url(content.paths.root)).items():
+    root = content.paths.root
+    for name, png in cards.all_cards(content.claims, content.registry, site_url(root), root / CARD_CACHE).items():
         files[CARDS / name] = png
     # Retired claim ids keep their URL as a redirect page, so teachers' links never break.
     for cid, target in retired(content).items():
         files[CLAIMS / cid.lower() / "index.html"] = REDIRECT.format(target=target, slug=target.lower())
+    # Each further article's figures on a page of its own (the numbers page lists them).
+    by_slug = {chart.slug: chart for chart in site_charts(content)}
+    for slug in numbers.other_articles(content):
+        chart = by_slug.get(numbers.chart_slug(slug, content))
+        chart_html = tables.chart_figure(chart, numbers.BASE, "table-numbers") if chart else ""
+        table = tables.numbers_table(content, numbers.BASE, slug)
+        files[numbers.PAGES / slug / "index.md"] = numbers.page(content, slug, table, chart_html)
     return files
 
 
@@ -52,7 +61,15 @@ def retired(content: Content) -> dict[str, str]:
 
 
 def site_charts(content: Content) -> list[charts.Chart]:
-    return [charts.cases_by_year(content.registry.statistics), charts.article_vs_record(content)]
+    """The charts: official cases by year, and each article's numbers against the record (the case
+    study's on the numbers page, each further article's on its figures page)."""
+    lead = numbers.lead_article(content)
+    out = [charts.cases_by_year(content.registry.statistics), charts.article_vs_record(content, lead)]
+    for slug in numbers.other_articles(content):
+        if any(f.article_number is not None and f.record_number is not None
+               for c in content.claims_for(slug) for f in c.figures):
+            out.append(charts.article_vs_record(content, slug, numbers.chart_slug(slug, content)))
+    return out
 
 
 def generate_all(content: Content) -> list[Path]:
@@ -76,7 +93,7 @@ def _generated_on_disk(root: Path) -> set[Path]:
     files = set()
     for folder in (root / OUT, root / CARDS):
         files |= set(folder.iterdir()) if folder.exists() else set()
-    return files | set((root / CLAIMS).glob("*/index.html"))
+    return files | set((root / CLAIMS).glob("*/index.html")) | set((root / numbers.PAGES).glob("*/index.md"))
 
 
 def verify_all(content: Content) -> list[str]:

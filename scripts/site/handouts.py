@@ -88,8 +88,13 @@ def answer_space(lines: int) -> str:
     return render("answer_space.html", lines=lines)
 
 
-# The templates' empty size span, which fill_in_sizes completes.
-PLACEHOLDER = re.compile(r'<span class="cbc-handout__size" data-handout="([^"]+)"></span>')
+# The templates' size span, which fill_in_sizes completes (or, on a warm rebuild, brings up to date).
+PLACEHOLDER = re.compile(r'<span class="cbc-handout__size" data-handout="([^"]+)">[^<]*</span>')
+
+
+def without_sizes(html: str) -> str:
+    """The page as built, before any size was written in: what a handout is made from."""
+    return PLACEHOLDER.sub(lambda m: f'<span class="cbc-handout__size" data-handout="{m.group(1)}"></span>', html)
 
 
 def size_label(pages: int | None, size: int) -> str:

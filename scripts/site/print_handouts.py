@@ -22,7 +22,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .handouts import FOLDER, FORMATS, HandoutError, file_name, kit_stems
+from .handouts import FOLDER, FORMATS, HandoutError, file_name, kit_stems, without_sizes
 
 RENDERER = "handouts 3"  # bump to re-make every cached file
 MARGIN = {"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}
@@ -75,7 +75,8 @@ def make_handouts(site: Path, site_url: str, teach_dir: Path, cache: Path, site_
 def _key(site: Path, page: Path) -> str:
     """What a handout is made from: the page, the site's stylesheets and scripts, this renderer."""
     digest = hashlib.sha256(RENDERER.encode())
-    for part in [page, *sorted((site / "assets").rglob("*.css")), *sorted((site / "assets").rglob("*.js"))]:
+    digest.update(without_sizes(page.read_text(encoding="utf-8")).encode())
+    for part in [*sorted((site / "assets").rglob("*.css")), *sorted((site / "assets").rglob("*.js"))]:
         digest.update(part.read_bytes())
     digest.update(_epoch().isoformat().encode())
     return digest.hexdigest()[:24]

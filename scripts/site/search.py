@@ -14,8 +14,9 @@ article's own text, source lists) and the headings' ¶ links.
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
+
+from pagefind_bin import get_executable
 
 # Templates mark excluded parts twice: data-search-exclude (MkDocs keeps it) and
 # data-pagefind-ignore (Zensical 0.0.73 drops data-search-exclude attributes).
@@ -30,7 +31,8 @@ def index_site(site: Path) -> str:
     """Write site/pagefind/; return Pagefind's summary line."""
     if not (site / "index.html").is_file():
         raise SearchIndexError(f"{site} holds no built site (no index.html): build it first")
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--exclude-selectors", EXCLUDE, "--quiet"],
+    # The binary itself, not `python -m pagefind` (a second interpreter only to exec it).
+    result = subprocess.run([str(get_executable()), "--site", str(site), "--exclude-selectors", EXCLUDE, "--quiet"],
                             capture_output=True, text=True, timeout=600)
     if result.returncode:
         raise SearchIndexError(f"pagefind failed: {(result.stderr or result.stdout).strip()[-500:]}")

@@ -91,11 +91,15 @@ def _page_title(path) -> str:
     return str(meta.get("title")) if isinstance(meta, dict) and meta.get("title") else path.stem
 
 
-def numbers_table(content: Content, base: str) -> str:
-    """Each figure the article gives, against the record for the same period and definition."""
-    rows = [(c, f, [content.registry.sources[s] for s in f.sources]) for c in content.claims for f in c.figures]
-    return render("table_numbers.html", rows=rows, verdicts=content.registry.verdicts, base=base,
-                  latest=_latest(content))
+def numbers_table(content: Content, base: str, article: str | None = None) -> str:
+    """Each figure the article gives, against the record for the same period and definition: the case
+    study's on the numbers page, then the list of the other articles' figure pages (scripts/site/numbers.py)."""
+    from . import numbers
+
+    table = render("table_numbers.html", rows=numbers.rows(content, article or numbers.lead_article(content)),
+                   verdicts=content.registry.verdicts, base=base, latest=_latest(content))
+    others = "" if article else numbers.elsewhere(content, base)
+    return f"{table}\n\n{others}" if others else table
 
 
 def statistics_table(content: Content, base: str) -> str:
