@@ -78,11 +78,11 @@ screenshots: build  ## screenshots of key pages (light, dark, 320 px, print) int
 	$(PY) -m scripts.tools.screenshots
 
 clean:  ## remove build output
-	rm -rf site screenshots build docs/downloads docs/cards docs/numbers docs/feed.xml
+	rm -rf site screenshots build docs/downloads docs/cards docs/numbers docs/feed.xml docs/assets/stylesheets/cbc.min.css docs/teach/handouts
 
 zensical: setup  ## canary: build the same mkdocs.yml with Zensical and compare every page with MkDocs' (non-blocking in CI)
 	$(PYTHON) -m venv .venv-zensical
-	.venv-zensical/bin/pip install --quiet "zensical==0.0.73" mkdocs-macros-plugin PyYAML Jinja2 Pillow nh3
+	.venv-zensical/bin/pip install --quiet "zensical==0.0.73" mkdocs-macros-plugin PyYAML Jinja2 Pillow nh3 rcssmin
 	.venv-zensical/bin/python -m scripts generate
 	$(PY) -m mkdocs build --strict -d build/canary-mkdocs
 	$(PY) -m scripts handouts build/canary-mkdocs

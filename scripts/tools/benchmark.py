@@ -39,7 +39,7 @@ from .reports import emit
 
 BUDGETS = {"growth_100x": 120.0, "first_view_kb": 80.0, "build_ratio": 1.3, "zensical_ratio": 1.5}
 PAGE_TYPES = {"home": "", "claim": "claims/cbc-011/", "article": "article/", "numbers": "numbers/",
-              "lesson": "teach/lesson-2/", "search": "search/"}
+              "lesson": "teach/lesson-2/", "practice": "practice/which-is-it/", "search": "search/"}
 QUERY = "Horbenko"  # a name from the article that both searches find (Material's lunr cannot match 3136 to 3,136)
 COPIED = ["data", "docs", "overrides", "scripts", "mkdocs.yml"]
 
@@ -51,6 +51,7 @@ class Run:
     pages: int
     seconds: float  # our build: `python -m scripts build` (check, generate, mkdocs, search index), fresh tree
     rebuild_seconds: float  # the same command again in the same tree (card cache warm)
+    handouts: tuple  # (fresh, rebuild) seconds of those builds spent making the PDF/ODT handouts
     plain_seconds: float  # Material alone building the same, already expanded pages, with its search
     peak_mb: float
     claim_html_kb: float
@@ -97,8 +98,24 @@ def _clone_claims(root: Path, scale: int) -> None:
     (root / "data" / "claim-ids.yml").write_text("\n".join(ledger) + "\n", encoding="utf-8")
 
 
+HANDOUTS_LINE = re.compile(r"^handouts: .* in ([0-9.]+) s$", re.MULTILINE)
+
+
 def _timed(args: list[str], cwd: Path) -> tuple[float, float]:
     """Run a command; return (seconds, peak resident memory of the child in MB)."""
+    seconds, peak, _ = _timed_output(args, cwd)
+    return seconds, peak
+
+
+def _handout_seconds(stdout: str) -> float:
+    """The handouts step's own timing, from the build's output (plain Material makes no handouts)."""
+    match = HANDOUTS_LINE.search(stdout)
+    if not match:
+        raise SystemExit("benchmark: the build printed no handouts timing")
+    return float(match.group(1))
+
+
+def _timed_output(args: list[str], cwd: Path) -> tuple[float, float, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1763000000"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
@@ -107,7 +124,7 @@ def _timed(args: list[str], cwd: Path) -> tuple[float, float]:
     if result.returncode:
         raise SystemExit(f"benchmark: {' '.join(args)} failed:\n{result.stderr[-3000:]}")
     peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-    return seconds, peak
+    return seconds, peak, result.stdout
 
 
 def _gz_kb(path: Path) -> float:
@@ -147,11 +164,26 @@ def search_cost(site: Path, ours: bool) -> tuple[float, float]:
             page.fill(".pagefind-ui__search-input", QUERY)
             page.wait_for_selector(".pagefind-ui__result-title", timeout=30000)
         else:  # Material: the index came with the page; open search and type
-            page.fill("input.md-search__input", QUERY)  # shown in the header at the default 1280 px
-            page.wait_for_selector(".md-search-result__item", timeout=30000)
+            _type_into_material_search(page)
         seconds = time.perf_counter() - start
         browser.close()
     return sum(sizes), seconds
+
+
+def _type_into_material_search(page, attempts: int = 3) -> None:
+    """Type the query into Material's header search. Its worker can still be reading the index when
+    the first keystrokes arrive, and then shows nothing until the query changes: type it again."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(attempts):
+        page.fill("input.md-search__input", "")
+        page.fill("input.md-search__input", QUERY)  # shown in the header at the default 1280 px
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=15000)
+            return
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
 
 
 def plain_tree(root: Path) -> Path:
@@ -228,12 +260,13 @@ def write_plain_tree(root: Path = ROOT) -> None:
 def measure(scale: int, workdir: Path, with_engines: bool = False) -> Run:
     root = make_tree(workdir / f"x{scale}", scale)
     py = sys.executable
-    t_build, peak = _timed([py, "-m", "scripts", "build", "-d", "site"], root)
-    t_rebuild, _ = _timed([py, "-m", "scripts", "build", "-d", "site"], root)
+    t_build, peak, out_build = _timed_output([py, "-m", "scripts", "build", "-d", "site"], root)
+    t_rebuild, _, out_rebuild = _timed_output([py, "-m", "scripts", "build", "-d", "site"], root)
+    handouts = (_handout_seconds(out_build), _handout_seconds(out_rebuild))
     t_plain, _ = _timed([py, "-m", "mkdocs", "build", "-f", str(plain_tree(root)), "-d", "site-plain"], root)
     site, plain = root / "site", root / "site-plain"
     claim_pages = sorted((site / "claims").glob("cbc-*/index.html"))
-    run = Run(scale, len(claim_pages), len(list(site.rglob("*.html"))), t_build, t_rebuild, t_plain, peak,
+    run = Run(scale, len(claim_pages), len(list(site.rglob("*.html"))), t_build, t_rebuild, handouts, t_plain, peak,
               sum(p.stat().st_size for p in claim_pages) / len(claim_pages) / 1024,
               first_view_kb(site), first_view_kb(plain), search_cost(site, True), search_cost(plain, False))
     if with_engines:
@@ -268,15 +301,24 @@ def report(runs: list[Run]) -> tuple[str, list[str]]:
              "first in a fresh copy of the tree (nothing cached: a new checkout, or CI without a cache) and",
              "then again in the same, unchanged tree (a contributor's rebuild: share cards come from",
              "build/cards/). **Plain Material** builds the same final pages (every macro and claim page",
-             "already expanded) with Material's own search plugin and nothing of ours, in the same run.", "",
+             "already expanded) with Material's own search plugin and nothing of ours, in the same run.",
+             "Our build also prints the teaching kit's handouts (PDFs in Chromium, ODTs with pandoc), which",
+             "plain Material does not make: their time is shown apart, and the build budget compares the",
+             "site build without them (\"Ratio, site\"). A rebuild reuses unchanged handouts from",
+             "build/handouts/.", "",
              "## Build", "",
-             "| Scale | Claims | Pages | Fresh tree (s) | Growth | Rebuild (s) | Plain Material (s) | Ratio, fresh "
-             "| Ratio, rebuild | Peak memory (MB) | Claim page HTML (KB) |",
-             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+             "| Scale | Claims | Pages | Fresh tree (s) | of which handouts | Growth | Rebuild (s) | of which handouts "
+             "| Plain Material (s) | Ratio, fresh | Ratio, fresh site | Ratio, rebuild | Ratio, rebuild site "
+             "| Peak memory (MB) | Claim page HTML (KB) |",
+             "|" + " ---: |" * 15]
     for r in runs:
-        lines.append(f"| {r.scale}x | {r.claims} | {r.pages} | {r.seconds:.1f} | {r.seconds / base.seconds:.1f}x "
-                     f"| {r.rebuild_seconds:.1f} | {r.plain_seconds:.1f} | {r.seconds / r.plain_seconds:.2f}x "
-                     f"| {r.rebuild_seconds / r.plain_seconds:.2f}x | {r.peak_mb:.0f} | {r.claim_html_kb:.1f} |")
+        lines.append(f"| {r.scale}x | {r.claims} | {r.pages} | {r.seconds:.1f} | {r.handouts[0]:.1f} "
+                     f"| {r.seconds / base.seconds:.1f}x | {r.rebuild_seconds:.1f} | {r.handouts[1]:.1f} "
+                     f"| {r.plain_seconds:.1f} | {r.seconds / r.plain_seconds:.2f}x "
+                     f"| {(r.seconds - r.handouts[0]) / r.plain_seconds:.2f}x "
+                     f"| {r.rebuild_seconds / r.plain_seconds:.2f}x "
+                     f"| {(r.rebuild_seconds - r.handouts[1]) / r.plain_seconds:.2f}x | {r.peak_mb:.0f} "
+                     f"| {r.claim_html_kb:.1f} |")
     engines = [r for r in runs if r.engines]
     if engines:
         lines += ["", "## Engines on the same generated tree (strict, the engine alone)", "",
@@ -307,7 +349,8 @@ def report(runs: list[Run]) -> tuple[str, list[str]]:
         for page, kb in r.first_view.items():
             if round(kb, 1) > BUDGETS["first_view_kb"]:
                 missed.append(f"{r.scale}x: {page} first view {kb:.0f} KB > {BUDGETS['first_view_kb']:.0f} KB")
-        for what, seconds in (("fresh-tree build", r.seconds), ("rebuild", r.rebuild_seconds)):
+        for what, seconds in (("fresh-tree site build", r.seconds - r.handouts[0]),
+                              ("site rebuild", r.rebuild_seconds - r.handouts[1])):
             if round(seconds / r.plain_seconds, 2) > BUDGETS["build_ratio"]:
                 missed.append(f"{r.scale}x: {what} {seconds / r.plain_seconds:.2f}x plain Material "
                               f"(budget {BUDGETS['build_ratio']}x)")
@@ -315,7 +358,8 @@ def report(runs: list[Run]) -> tuple[str, list[str]]:
             missed.append(f"{r.scale}x: Zensical {r.engines[1] / r.engines[0]:.2f}x MkDocs "
                           f"(budget {BUDGETS['zensical_ratio']}x)")
     lines += ["", "Budgets: 100x the claims in at most 120x the time; every first view at most 80 KB gzip; our "
-              f"build (fresh tree and rebuild) at most {BUDGETS['build_ratio']}x a plain Material build of the same "
+              f"site build, without the handouts (fresh tree and rebuild), at most {BUDGETS['build_ratio']}x a plain "
+              "Material build of the same "
               f"pages; Zensical at most {BUDGETS['zensical_ratio']}x MkDocs on the same tree.",
               "", "Result: " + ("every budget met." if not missed else "missed: " + "; ".join(missed) + ".")]
     return "\n".join(lines) + "\n", missed
