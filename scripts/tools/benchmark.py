@@ -177,9 +177,10 @@ def _type_into_material_search(page, attempts: int = 3) -> None:
 
     for attempt in range(attempts):
         page.fill("input.md-search__input", "")
-        page.fill("input.md-search__input", QUERY)  # shown in the header at the default 1280 px
+        page.click("input.md-search__input")  # shown in the header at the default 1280 px
+        page.keyboard.type(QUERY)
         try:
-            page.wait_for_selector(".md-search-result__item", timeout=15000)
+            page.wait_for_selector(".md-search-result__item", state="attached", timeout=15000)
             return
         except PlaywrightTimeout:
             if attempt == attempts - 1:
