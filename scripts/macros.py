@@ -98,7 +98,7 @@ def register(env) -> None:
     @env.macro
     def handout_links(*stems: str) -> str:
         """Download links (PDF A4, PDF US Letter, ODT) for these kit pages, e.g. "worksheet-1"."""
-        return handouts.links(stems, base())
+        return handouts.links(content.paths.docs / "teach", stems, base())
 
     @env.macro
     def handout_table() -> str:

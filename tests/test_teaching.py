@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 from conftest import ROOT
 from scripts.content.siteconfig import site_url
+from scripts.content.yamlio import page_title
 from scripts.site import handouts
 from scripts.tools import readability
 
@@ -31,7 +32,7 @@ def _text(pdf: Path, first: int | None = None) -> str:
 
 
 def _title(stem: str) -> str:
-    return handouts.page_title(TEACH, stem)
+    return page_title(TEACH / f"{stem}.md")
 
 
 def test_the_kit_has_every_kind_of_handout():

@@ -131,8 +131,12 @@ def test_page_corrections_name_a_real_page_and_never_a_claim_page(repo):
     (repo / "data" / "page-corrections.yml").write_text(
         "- id: a\n  date: 2026-01-02\n  page: teach/nowhere.md\n  change: x\n  reason: y\n"
         "- id: b\n  date: 2026-01-02\n  page: claims/cbc-001.md\n  change: x\n  reason: y\n"
-        "- id: c\n  date: 2026-01-02\n  page: teach/index.md\n  change: x\n")
+        "- id: c\n  date: 2026-01-02\n  page: teach/index.md\n  change: x\n"
+        "- id: d\n  date: 2030-01-02\n  page: teach/gone.md\n  change: x\n  reason: y\n")
     lines = problems_for(repo)
     assert "data/page-corrections.yml:3: a.page: 'teach/nowhere.md' is not a page under docs/" in lines, lines
     assert any(line.startswith("data/page-corrections.yml:8: b.page: a claim page keeps") for line in lines), lines
     assert "data/page-corrections.yml:11: c.reason: missing required field" in lines, lines
+    # a bad date does not hide a bad page in the same entry: all problems in one run
+    assert any(line.startswith("data/page-corrections.yml:16: d.date:") for line in lines), lines
+    assert "data/page-corrections.yml:17: d.page: 'teach/gone.md' is not a page under docs/" in lines, lines

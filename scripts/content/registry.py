@@ -291,14 +291,16 @@ def load_page_corrections(path: Path, problems: Problems, docs: Path) -> list[Pa
         r = Reader(item, path, problems, prefix)
         r.check_keys({"id", "date", "page", "change", "reason"}, set())
         values = (r.text("id"), r.date("date"), r.text("page"), r.text("change"), r.text("reason"))
-        if None in values:
-            continue
-        page = values[2]
-        if page.startswith("claims/"):
+        page, page_ok = values[2], False
+        if page is None:
+            pass
+        elif page.startswith("claims/"):
             r.problem("page", "a claim page keeps its corrections in its own front matter")
         elif not page.endswith(".md") or ".." in page or not (docs / page).is_file():
             r.problem("page", f"'{page}' is not a page under docs/")
         else:
+            page_ok = True
+        if page_ok and None not in values:  # every field is checked before any is given up on
             out.append(PageCorrection(*values))
     return out
 

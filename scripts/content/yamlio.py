@@ -199,6 +199,14 @@ def split_front_matter(text: str) -> tuple[str, str] | None:
     return text[start:close.start()], text[end:]
 
 
+def page_title(path: Path) -> str:
+    """The `title:` in a page's front matter, or the file name without it (our own pages only:
+    claim pages go through the checked loader)."""
+    split = split_front_matter(path.read_text(encoding="utf-8"))
+    meta = yaml.safe_load(split[0]) if split else None
+    return str(meta["title"]) if isinstance(meta, dict) and meta.get("title") else path.stem
+
+
 def line_of(data: Any, key: Any, default: int | None = None) -> int | None:
     """The file line of `key` in a Mapping (or index in a Sequence), if known."""
     if isinstance(data, Mapping) and isinstance(key, str):

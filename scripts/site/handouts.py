@@ -13,9 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from ..content.yamlio import split_front_matter
+from ..content.yamlio import page_title
 from .render import render
 
 # Lesson pages are numbered; the practice sheet and its key serve every lesson.
@@ -59,26 +57,40 @@ def kit_stems(teach_dir: Path) -> list[str]:
     return sorted((p.stem for p in teach_dir.glob("*.md") if KIT_PAGE.match(p.stem)), key=order)
 
 
-def page_title(teach_dir: Path, stem: str) -> str:
-    split = split_front_matter((teach_dir / f"{stem}.md").read_text(encoding="utf-8"))
-    meta = yaml.safe_load(split[0]) if split else None
-    return str(meta.get("title")) if isinstance(meta, dict) and meta.get("title") else stem
+@dataclass(frozen=True)
+class Handout:
+    """One kit page and the files made from it."""
+    stem: str
+    kind: str
+    lesson: int | None  # None: for any lesson (the practice sheet and its key)
+    title: str
+
+    @property
+    def label(self) -> str:
+        return KINDS[self.kind]
+
+    @property
+    def for_teachers(self) -> bool:
+        return self.kind in TEACHER_ONLY
+
+    @property
+    def files(self) -> list[tuple[str, str]]:
+        """(link label, site path) for each format."""
+        return [(f.label, f"{FOLDER}/{file_name(self.stem, f)}") for f in FORMATS]
 
 
-def links(stems, base: str) -> str:
+def handout(teach_dir: Path, stem: str) -> Handout:
+    return Handout(stem, *kind_and_lesson(stem), page_title(teach_dir / f"{stem}.md"))
+
+
+def links(teach_dir: Path, stems, base: str) -> str:
     """A download line for each kit page named, in the order given."""
-    rows = [(KINDS[kind_and_lesson(s)[0]], [(f.label, f"{FOLDER}/{file_name(s, f)}") for f in FORMATS]) for s in stems]
-    return render("handout_links.html", rows=rows, base=base)
+    return render("handout_links.html", handouts=[handout(teach_dir, s) for s in stems], base=base)
 
 
 def table(teach_dir: Path, base: str) -> str:
     """Every handout of the kit, lesson by lesson, for the teach page."""
-    rows = []
-    for stem in kit_stems(teach_dir):
-        kind, lesson = kind_and_lesson(stem)
-        rows.append((lesson or "Any", KINDS[kind], kind in TEACHER_ONLY, page_title(teach_dir, stem), f"teach/{stem}/",
-                     [(f.label, f"{FOLDER}/{file_name(stem, f)}") for f in FORMATS]))
-    return render("handout_table.html", rows=rows, base=base)
+    return render("handout_table.html", handouts=[handout(teach_dir, s) for s in kit_stems(teach_dir)], base=base)
 
 
 def answer_space(lines: int) -> str:

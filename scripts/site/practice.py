@@ -102,14 +102,6 @@ def _mark(claim: Claim, span: str) -> Marked:
     return Marked(text[:start], span, text[start + len(span):])
 
 
-def counts(content: Content, article: str = ARTICLE) -> dict[str, Counter]:
-    """Items by verdict, by technique and by claim (reported in the notes and on the page)."""
-    verdicts, techniques = verdict_items(content, article), technique_items(content, article)
-    return {"verdict": Counter(i.verdict.label for i in verdicts),
-            "technique": Counter(i.right.name for i in techniques),
-            "claim": Counter([i.claim.id for i in verdicts] + [i.claim.id for i in techniques])}
-
-
 def which_is_it(content: Content, base: str, article: str = ARTICLE) -> str:
     items = verdict_items(content, article)
     tally = Counter(i.verdict.label for i in items)

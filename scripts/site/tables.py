@@ -71,24 +71,15 @@ def sources_summary(content: Content) -> str:
 def corrections_log(content: Content, base: str) -> str:
     """Every correction, newest first: claim pages' own, and those to our other pages."""
     from ..content.siteconfig import page_url
+    from ..content.yamlio import page_title
 
     rows = [(corr.date, c.id, f"claims/{c.slug}/#review-and-corrections", corr) for c in content.claims
             for corr in c.corrections]
     rows += [(corr.date, corr.page, page_url(content.paths.root, corr.page), corr)
              for corr in content.registry.page_corrections]
     rows.sort(key=lambda r: (r[0], r[1]), reverse=True)
-    titles = {corr.page: _page_title(content.paths.docs / corr.page) for corr in content.registry.page_corrections}
+    titles = {corr.page: page_title(content.paths.docs / corr.page) for corr in content.registry.page_corrections}
     return render("corrections_log.html", rows=rows, titles=titles, base=base)
-
-
-def _page_title(path) -> str:
-    import yaml
-
-    from ..content.yamlio import split_front_matter
-
-    split = split_front_matter(path.read_text(encoding="utf-8"))
-    meta = yaml.safe_load(split[0]) if split else None
-    return str(meta.get("title")) if isinstance(meta, dict) and meta.get("title") else path.stem
 
 
 def numbers_table(content: Content, base: str, article: str | None = None) -> str:

@@ -3,16 +3,13 @@ out of the navigation (claim pages, and the teaching kit's lessons, worksheets a
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
 
 from ..content.claims import Claim
 from ..content.registry import Registry
 from ..content.text import find_all
-from ..content.yamlio import split_front_matter
+from .handouts import handout, kit_stems
 from .render import render
 
 
@@ -45,21 +42,14 @@ def pager(prev: Link | None, nxt: Link | None, base: str, what: str) -> str:
     return render("pager.html", prev=prev, next=nxt, base=base, what=what)
 
 
-KIT_PAGE = re.compile(r"^(lesson|worksheet|answers)-(\d+)\.md$")
-KIT_ORDER = {"lesson": 0, "worksheet": 1, "answers": 2}
+KIT_SEQUENCE = ("lesson", "worksheet", "answers")  # the pages with a previous/next of their kind
 
 
 def kit_pages(teach_dir: Path) -> list[Link]:
     """The teaching kit in teaching order: lesson 1, its worksheet, its answer key, lesson 2, ...
     (kit_nav keeps answer keys out of the sequence students follow)."""
-    found = []
-    for path in teach_dir.glob("*.md"):
-        match = KIT_PAGE.match(path.name)
-        if match:
-            split = split_front_matter(path.read_text(encoding="utf-8"))
-            title = (yaml.safe_load(split[0]) or {}).get("title") if split else None
-            found.append(((int(match.group(2)), KIT_ORDER[match.group(1)]), Link(f"teach/{path.stem}/", title or path.stem)))
-    return [link for _, link in sorted(found)]
+    kit = [handout(teach_dir, stem) for stem in kit_stems(teach_dir)]
+    return [Link(f"teach/{h.stem}/", h.title) for h in kit if h.kind in KIT_SEQUENCE]
 
 
 def kit_nav(page_url: str, teach_dir: Path, base: str) -> str:
