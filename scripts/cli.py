@@ -62,6 +62,7 @@ def cmd_check(root: Path, min_coverage: float, claims_dir: Path | None = None, c
 
 
 def cmd_generate(root: Path, verify: bool) -> int:
+    from .site.cards import CardError
     from .site.charts import ChartError
 
     content = load_content(root)
@@ -71,12 +72,12 @@ def cmd_generate(root: Path, verify: bool) -> int:
         return 1
     try:
         return _generate_or_verify(content, verify)
-    except ChartError as exc:
+    except (CardError, ChartError) as exc:
         print(f"generate: {exc}", file=sys.stderr)
         return 1
 
 
-def _generate_or_verify(content, verify: bool) -> int:
+def _generate_or_verify(content, verify: bool, card_images=None) -> int:
     from .site.generate import generate_all, verify_all
 
     if verify:
@@ -88,28 +89,78 @@ def _generate_or_verify(content, verify: bool) -> int:
             return 1
         print("verify: ok: generated files match the data")
         return 0
-    written = generate_all(content)
+    written = generate_all(content, card_images)
     print(f"generate: {len(written)} files written")
     return 0
 
 
 def cmd_build(root: Path, site_dir: Path | None) -> int:
     """check, generate, the strict MkDocs build and the search index, sharing one load:
-    the macros plugin and the claim-page extension reuse it through load_content_once."""
-    from .content.load import load_content_once
+    the macros plugin and the claim-page extension reuse it through load_content_once.
 
-    status = cmd_check(root, 100.0, None, load_content_once(root))
-    if status:
-        return status
-    content = load_content_once(root)
-    # No verify step here: the files were just written from this very load. (`make verify` is for
-    # checking files generated earlier, before a bare `mkdocs build`.)
-    if _generate_or_verify(content, verify=False):
-        return 1
+    Two CPU-bound parts run in a helper process meanwhile: the review of each claim body's HTML
+    (which the claim-page extension waits for before it renders any claim page) and the share
+    cards not in build/cards/ (written once MkDocs is done). The engine uses one core, they the other."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .content.load import load_content_once
+    from .site.cards import CardError
+    from .site.charts import ChartError
+    from .site.generate import start_drawing, write_cards
+
     site = (site_dir or root / "site").resolve()
-    if build_site(root, site):
+    lap = _Laps()
+    helpers = ProcessPoolExecutor(max_workers=max(1, (os.cpu_count() or 1) - 1))
+    try:
+        content = load_content_once(root, review_in=helpers)
+        lap("load")
+        if content.problems:  # every problem in one run: the body reviews too
+            content.finish_review()
+            return cmd_check(root, 100.0, None, content)
+        drawing = start_drawing(content, pool=helpers)
+        # No verify step here: the files were just written from this very load. (`make verify` is for
+        # checking files generated earlier, before a bare `mkdocs build`.)
+        if _generate_or_verify(content, verify=False, card_images=drawing.ready):
+            return 1
+        lap("generate")
+        built = build_site(root, site)
+        lap("engine")
+        content.finish_review()
+        if cmd_check(root, 100.0, None, content) or built:
+            return 1
+        images = drawing.finish()
+        lap("waiting for cards")
+    except (CardError, ChartError) as exc:
+        print(f"generate: {exc}", file=sys.stderr)
         return 1
-    return cmd_handouts(root, site) or cmd_index_search(site)
+    finally:
+        helpers.shutdown(cancel_futures=True)
+    write_cards(root, site, {name: images[name] for name in drawing.pending})
+    status = cmd_handouts(root, site)
+    lap("handouts")
+    status = status or cmd_index_search(site)
+    lap("search index")
+    print(f"build: seconds: {lap}")
+    return status
+
+
+class _Laps:
+    """Seconds per step of a build, for the benchmark's breakdown."""
+
+    def __init__(self) -> None:
+        import time
+
+        self._clock = time.perf_counter
+        self._last = self._clock()
+        self.laps: list[tuple[str, float]] = []
+
+    def __call__(self, name: str) -> None:
+        now = self._clock()
+        self.laps.append((name, now - self._last))
+        self._last = now
+
+    def __str__(self) -> str:
+        return ", ".join(f"{name} {seconds:.2f}" for name, seconds in self.laps)
 
 
 def cmd_handouts(root: Path, site: Path) -> int:

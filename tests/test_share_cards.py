@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import io
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from PIL import Image
@@ -122,3 +123,34 @@ def test_the_cache_key_covers_the_fonts_and_the_drawing_code(tmp_path, monkeypat
     monkeypatch.undo()
     cards._drawing_inputs.cache_clear()
     assert cards.cache_key(card) == key
+
+
+def test_cards_drawn_in_the_background_are_the_same_bytes_and_fill_the_cache(tmp_path):
+    claims = CONTENT.claims[:4]
+    cache = tmp_path / "cards"
+    cards.all_cards(claims[:2], CONTENT.registry, SITE_URL, cache)  # two claims' cards drawn before
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        drawing = cards.start_drawing(claims, CONTENT.registry, SITE_URL, cache, pool)
+        images = drawing.finish()
+    # The site card counts the claims, so it is drawn again too.
+    assert drawing.pending == ["site.png", *(f"{c.slug}.png" for c in claims[2:])]
+    assert set(drawing.ready) == {f"{c.slug}.png" for c in claims[:2]}
+    assert images == cards.all_cards(claims, CONTENT.registry, SITE_URL)
+    assert len(list(cache.glob("*.png"))) == len(claims) + 1
+
+
+def test_a_card_that_fails_in_the_background_stops_with_its_message(tmp_path, monkeypatch):
+    import pytest
+
+    long_title = dataclasses_replace(CONTENT.claims[0], title="x" * 5000)
+    monkeypatch.setattr(cards, "LIMIT_BYTES", 10)  # the forked worker inherits the patched limit
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        drawing = cards.start_drawing([long_title], CONTENT.registry, SITE_URL, tmp_path / "cards", pool)
+        with pytest.raises(cards.CardError, match="over the 10-byte limit"):
+            drawing.finish()
+
+
+def dataclasses_replace(claim, **changes):
+    import dataclasses
+
+    return dataclasses.replace(claim, **changes)

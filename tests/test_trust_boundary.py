@@ -118,6 +118,27 @@ def test_raw_html_in_a_body_fails_check(repo, payload, message):
     assert payload not in built_html(repo)
 
 
+def test_the_build_reviews_each_body_before_it_publishes_a_claim_page(repo):
+    """`scripts build` reviews bodies in a helper process while it gets on with the rest; the
+    review must still stop the build, with the same message, before any claim page is written."""
+    payload = '<script>alert("PWNED-BUILD")</script>'
+    into_body(repo, payload)
+    result = run([sys.executable, "-m", "scripts", "build", "-d", "site"], cwd=repo)
+    assert_problem(result, CLAIM, "body", "raw HTML <script> is not allowed")
+    site = repo / "site"
+    assert not (site / "claims" / "cbc-011" / "index.html").exists()
+    assert "PWNED-BUILD" not in "".join(p.read_text(errors="replace") for p in site.rglob("*.html"))
+
+
+def test_the_build_reports_body_and_front_matter_problems_in_one_run(repo):
+    into_body(repo, '<img src="x" onerror="alert(1)">')
+    edit(repo / "docs/claims/cbc-012.md", "\nkind: ", "\nkind: nonsense\nold_kind: ")
+    result = run([sys.executable, "-m", "scripts", "build", "-d", "site"], cwd=repo)
+    assert_problem(result, CLAIM, "body", "raw HTML <img> is not allowed")
+    assert_problem(result, "docs/claims/cbc-012.md", "kind", "")
+    assert not (repo / "site").exists()
+
+
 def test_plain_markdown_formatting_passes(repo):
     into_body(repo, "Some **bold**, a [link](https://example.org/), a table:\n\n| a | b |\n|:--|--:|\n| 1 | 2 |")
     assert check(repo).returncode == 0

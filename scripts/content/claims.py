@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .fields import TEMPLATE_SYNTAX, Reader, type_name
-from .markup import body_html, links, unsafe_markup
+from .markup import body_html, review
 from .problems import Problems
 from .registry import Registry
 from .text import find_all, norm
@@ -97,8 +97,11 @@ class Claim:
         return (self.quote, *self.covers)
 
 
-def parse_claim(path: Path, text: str, reg: Registry, problems: Problems, root: Path | None = None) -> Claim | None:
-    """Parse and validate one claim file; every problem goes to `problems`."""
+def parse_claim(path: Path, text: str, reg: Registry, problems: Problems, root: Path | None = None,
+                deferred: list[BodyReview] | None = None) -> Claim | None:
+    """Parse and validate one claim file; every problem goes to `problems`. With `deferred`, the
+    review of the body's rendered HTML is added to that list instead of done here (load.py runs
+    those reviews in another process while a build gets on with its work)."""
     split = split_front_matter(text)
     if split is None:
         problems.add(path, "front matter", "the file must start with a YAML block between '---' lines")
@@ -106,7 +109,7 @@ def parse_claim(path: Path, text: str, reg: Registry, problems: Problems, root: 
     raw, body = split
     body_line = text[: len(text) - len(body)].count("\n") + 1
     # The body is checked even when the front matter is broken: every problem, in one run.
-    _check_body(path, body, body_line, reg, root or problems.root, problems)
+    _check_body(path, body, body_line, reg, root or problems.root, problems, deferred)
     data = parse_yaml(raw, path, problems, "front matter", line_offset=1)
     if is_missing(data):
         return None
@@ -258,7 +261,8 @@ def _read_figures(r: Reader, reg: Registry) -> tuple[Figure, ...]:
     return tuple(out)
 
 
-def _check_body(path: Path, body: str, first_line: int, reg: Registry, root: Path, problems: Problems) -> None:
+def _check_body(path: Path, body: str, first_line: int, reg: Registry, root: Path, problems: Problems,
+                deferred: list[BodyReview] | None = None) -> None:
     """The body is Markdown prose under fixed headings: no templates, no raw HTML, no outlet links.
     Line-by-line and linear: a body can be long."""
     def add(message: str, needle: str | None = None, line: int | None = None) -> None:
@@ -291,15 +295,50 @@ def _check_body(path: Path, body: str, first_line: int, reg: Registry, root: Pat
         content = "\n".join(sections.get(heading, []))
         if heading in sections and (not content.strip() or "TODO" in content):
             add(f"section '{heading}' is not written yet", f"## {heading}")
-    html = body_html(body, root)
-    for finding in unsafe_markup(html):
+    job = BodyReview(path, body, first_line, outlet_domains(reg))
+    if deferred is None:
+        review_body(job, root, problems)
+    else:
+        deferred.append(job)
+
+
+@dataclass(frozen=True)
+class BodyReview:
+    """A body's rendered HTML still to review: what the sanitiser would remove, and outlet links."""
+    path: Path
+    body: str
+    first_line: int
+    domains: tuple[str, ...]
+
+
+def outlet_domains(reg: Registry) -> tuple[str, ...]:
+    return tuple(d for a in reg.articles.values() for d in a.outlet_domains)
+
+
+def review_body(job: BodyReview, root: Path, problems: Problems) -> None:
+    """Render the body as the site does and report whatever the sanitiser would remove from it, and
+    every link to an analysed outlet's domain."""
+    def add(message: str, needle: str) -> None:
+        at = job.body.find(needle)
+        line = job.first_line + job.body.count("\n", 0, at) if at >= 0 else job.first_line
+        problems.add(job.path, "body", message, line)
+
+    findings, hrefs = review(body_html(job.body, root))
+    for finding in findings:
         add(finding.message, finding.needle)
-    domains = tuple(d for a in reg.articles.values() for d in a.outlet_domains)
-    for href in links(html):
+    for href in hrefs:
         parsed = parse_url(href)
-        if isinstance(parsed, Parsed) and (blocked := is_under(parsed.host, domains)):
+        if isinstance(parsed, Parsed) and (blocked := is_under(parsed.host, job.domains)):
             add(f"links to the analysed outlet's domain ({blocked}); we never link to it (do not amplify)",
                 href[:30])
+
+
+def review_bodies(jobs: list[BodyReview], root: Path) -> list:
+    """`review_body` for many bodies, in a worker process: the problems found, as plain values."""
+    problems = Problems(root)
+    for job in jobs:
+        review_body(job, root, problems)
+    return problems.items
 
 
 CITATION = re.compile(r"\[\^([A-Za-z0-9][A-Za-z0-9._-]{0,120})\]")

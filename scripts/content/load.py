@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .claims import ID_PATTERN, Claim, parse_claim
+from .claims import ID_PATTERN, BodyReview, Claim, parse_claim, review_bodies
 from .fields import type_name
 from .history import check_verdict_changes
 from .problems import Problems
@@ -47,6 +47,21 @@ class Content:
     ledger: dict[str, str] | None  # id -> "active" or "retired: CBC-NNN"; None when not checked
     problems: Problems = field(repr=False, default=None)
     _by_id: dict[str, Claim] = field(repr=False, default_factory=dict, init=False)
+    # Body reviews running in another process (load_content's `review_in`), with their jobs: a
+    # review that cannot finish there is done here instead.
+    _reviews: list = field(repr=False, default_factory=list, init=False)
+
+    def finish_review(self) -> Problems:
+        """Wait for the body reviews still running and add what they found to `problems`. Anything
+        that publishes a claim's body calls this first."""
+        while self._reviews:
+            future, jobs = self._reviews.pop(0)
+            try:
+                found = future.result()
+            except Exception:  # noqa: BLE001 - a broken worker must not leave a body unreviewed
+                found = review_bodies(jobs, self.paths.root)
+            self.problems.items.extend(found)
+        return self.problems
 
     def claims_for(self, article: str) -> list[Claim]:
         return [c for c in self.claims if c.article == article]
@@ -58,9 +73,16 @@ class Content:
         return self._by_id[cid]
 
 
-def load_content(root: Path = ROOT, claims_dir: Path | None = None) -> Content:
+REVIEW_CHUNK = 64  # bodies per task sent to another process
+
+
+def load_content(root: Path = ROOT, claims_dir: Path | None = None, review_in=None) -> Content:
     """Load and validate everything. With `claims_dir`, validate the claim files in that folder
-    against this repository's registries instead (the id ledger is then not consulted)."""
+    against this repository's registries instead (the id ledger is then not consulted).
+
+    With `review_in` (a process pool), the review of each body's rendered HTML, the costliest part,
+    runs there while the caller goes on; `Content.finish_review` waits for it. A build renders
+    no claim page before it has (scripts/site/claim_markdown.py)."""
     paths = Paths(root)
     problems = Problems(root)
     reg = load_registry(paths.data, problems)
@@ -68,24 +90,36 @@ def load_content(root: Path = ROOT, claims_dir: Path | None = None) -> Content:
     claims = []
     retired = {cid for cid, status in (ledger or {}).items() if status != "active"}
     files = claim_files(claims_dir or paths.claims, problems, retired)
+    deferred: list[BodyReview] | None = [] if review_in is not None else None
+    reviews = []
+
+    def send(last: bool = False) -> None:  # each full chunk goes off at once, so the reviews start early
+        if deferred and (last or len(deferred) >= REVIEW_CHUNK):
+            reviews.append((review_in.submit(review_bodies, list(deferred), root), list(deferred)))
+            deferred.clear()
+
     for path in files:
         text = read_text(path, problems, root if claims_dir is None else None)
         if text is None:
             continue
-        claim = parse_claim(path, text, reg, problems, root)
+        claim = parse_claim(path, text, reg, problems, root, deferred)
         if claim:
             claims.append(claim)
+        send()
+    send(last=True)
     _cross_checks(claims, {p.stem.upper() for p in files}, reg, ledger, problems)
     if claims_dir is None:
         check_verdict_changes(root, claims, problems)
     claims.sort(key=lambda c: (len(c.id), c.id))
-    return Content(paths, reg, claims, ledger, problems)
+    content = Content(paths, reg, claims, ledger, problems)
+    content._reviews.extend(reviews)
+    return content
 
 
 _CACHE: dict[Path, tuple[tuple, Content]] = {}
 
 
-def load_content_once(root: Path = ROOT, *, trust_cache: bool = False) -> Content:
+def load_content_once(root: Path = ROOT, *, trust_cache: bool = False, review_in=None) -> Content:
     """`load_content`, reused while no content file changes: the macros plugin and the claim-page
     Markdown extension share one load per build, even where an engine sets them up once per page.
 
@@ -97,7 +131,7 @@ def load_content_once(root: Path = ROOT, *, trust_cache: bool = False) -> Conten
         return cached[1]
     stamp = _fingerprint(Paths(root))
     if cached is None or cached[0] != stamp:
-        _CACHE[root] = (stamp, load_content(root))
+        _CACHE[root] = (stamp, load_content(root, review_in=review_in))
     return _CACHE[root][1]
 
 

@@ -88,6 +88,12 @@ def clean(html: str) -> str:
 
 def unsafe_markup(html: str) -> list[Finding]:
     """Everything the sanitiser would remove from `html`, as messages a contributor can act on."""
+    return review(html)[0]
+
+
+def review(html: str) -> tuple[list[Finding], list[str]]:
+    """What the sanitiser would remove (as in `unsafe_markup`) and the links (as in `links`), from
+    one parse of `html`: a build reviews every claim body."""
     before, after = _parse(html), _parse(clean(html))
     findings = []
     removed = before.tags - after.tags
@@ -109,7 +115,7 @@ def unsafe_markup(html: str) -> list[Finding]:
                                 "<!--"))
     if removed and not findings:
         findings.append(Finding("contains HTML that the sanitiser would change; write plain Markdown", "<"))
-    return findings
+    return findings, before.hrefs
 
 
 def links(html: str) -> list[str]:

@@ -15,6 +15,7 @@ Errors become Problems, never exceptions.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -202,6 +203,13 @@ def split_front_matter(text: str) -> tuple[str, str] | None:
 def page_title(path: Path) -> str:
     """The `title:` in a page's front matter, or the file name without it (our own pages only:
     claim pages go through the checked loader)."""
+    stat = path.stat()
+    return _page_title(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=512)
+def _page_title(path: Path, _mtime_ns: int, _size: int) -> str:
+    """Read once per version of the file: a build asks for each kit page's title many times."""
     split = split_front_matter(path.read_text(encoding="utf-8"))
     meta = yaml.safe_load(split[0]) if split else None
     return str(meta["title"]) if isinstance(meta, dict) and meta.get("title") else path.stem

@@ -6,7 +6,7 @@ Debian's fonts-dejavu-core package (nothing is downloaded), saved as a palette P
 metadata, so the same data always gives the same bytes. Material's social plugin fetches fonts over
 the network, which this machine cannot do, so it is not used.
 
-Drawing costs about 15-20 ms a card, so cards are kept in build/cards/ under a hash of everything
+Drawing costs about 10 ms a card, so cards are kept in build/cards/ under a hash of everything
 that goes into the bytes: the card's text and colour, the font files, this module's source and the
 versions of Pillow and of the FreeType and zlib it uses. A build draws only the cards whose hash
 it has not seen; the rest are read back, byte for byte what drawing would give.
@@ -87,27 +87,59 @@ def _wrap(draw, text: str, font, width: int, max_lines: int) -> list[str]:
     return lines
 
 
-def draw(card: Card) -> bytes:
+LEVELS = 16  # shades from white to each colour: enough for anti-aliased text, and a 64-colour palette
+
+
+@lru_cache(maxsize=16)
+def _palette(colours: tuple[str, ...]):
+    """A fixed palette: white blended towards each of the card's colours in LEVELS steps. Mapping to
+    it is several times faster than computing a palette for every card, and text on white needs no
+    other colours."""
+    from PIL import Image, ImageColor
+
+    values = []
+    for colour in colours:
+        rgb = ImageColor.getrgb(colour)
+        for step in range(LEVELS):
+            values += [round(255 + (c - 255) * step / (LEVELS - 1)) for c in rgb]
+    palette = Image.new("P", (1, 1))
+    palette.putpalette(values)
+    return palette
+
+
+@lru_cache(maxsize=16)
+def _background(kicker: str, colour: str, lines_label: str):
+    """What cards with the same verdict share (the bar, the site name, the verdict, the label), drawn
+    once; each card draws only its own text on a copy."""
     from PIL import Image, ImageDraw
 
     image = Image.new("RGB", (WIDTH, HEIGHT), "white")
     d = ImageDraw.Draw(image)
-    d.rectangle((0, 0, 24, HEIGHT), fill=card.colour)
-    left, right = 80, WIDTH - 80
-    d.text((left, 56), "Claim by Claim", font=_font("bold", 34), fill=SITE)
-    d.text((left, 118), card.kicker, font=_font("bold", 76), fill=card.colour)
-    d.text((left, 236), card.lines_label, font=_font("bold", 28), fill=MUTED)
+    d.rectangle((0, 0, 24, HEIGHT), fill=colour)
+    d.text((LEFT, 56), "Claim by Claim", font=_font("bold", 34), fill=SITE)
+    d.text((LEFT, 118), kicker, font=_font("bold", 76), fill=colour)
+    d.text((LEFT, 236), lines_label, font=_font("bold", 28), fill=MUTED)
+    return image
+
+
+LEFT, RIGHT = 80, WIDTH - 80
+
+
+def draw(card: Card) -> bytes:
+    from PIL import Image, ImageDraw
+
+    image = _background(card.kicker, card.colour, card.lines_label).copy()
+    d = ImageDraw.Draw(image)
     body = _font("regular", 46)
     y = 282
-    for line in _wrap(d, card.text, body, right - left, 4):
-        d.text((left, y), line, font=body, fill=INK)
+    for line in _wrap(d, card.text, body, RIGHT - LEFT, 4):
+        d.text((LEFT, y), line, font=body, fill=INK)
         y += 60
-    d.text((left, HEIGHT - 74), card.footer, font=_font("regular", 28), fill=MUTED)
+    d.text((LEFT, HEIGHT - 74), card.footer, font=_font("regular", 28), fill=MUTED)
     out = io.BytesIO()
     # A palette image keeps the file small; no text chunks or timestamps, so the bytes are reproducible.
-    # FASTOCTREE is several times faster than the default median cut, and text on white needs no more.
-    palette = image.quantize(colors=64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
-    palette.save(out, format="PNG")
+    colours = tuple(dict.fromkeys((card.colour, SITE, MUTED, INK)))
+    image.quantize(palette=_palette(colours), dither=Image.Dither.NONE).save(out, format="PNG")
     data = out.getvalue()
     if len(data) > LIMIT_BYTES:
         raise CardError(f"cards/{card.name}: {len(data):,} bytes is over the {LIMIT_BYTES:,}-byte limit")
@@ -159,27 +191,63 @@ def _draw_all(cards: list[Card]) -> list[bytes]:
         return list(pool.map(draw, cards, chunksize=32))
 
 
-def all_cards(claims: list[Claim], reg: Registry, site_url: str, cache: Path | None = None) -> dict[str, bytes]:
-    """Every card, by file name. With `cache` (a folder), cards drawn before are read from it, new
-    ones are added and cards no longer wanted are removed."""
+def _draw_chunk(cards: list[Card]) -> list[bytes]:
+    return [draw(card) for card in cards]
+
+
+class Drawing:
+    """Every card, by file name: those in the cache at once (`ready`), the rest when `finish` is
+    called. With `pool` (a process pool), the rest are drawn there meanwhile, so a build can render
+    its pages on one core while the cards take another."""
+
+    def __init__(self, cards: list[Card], cache: Path | None, pool=None) -> None:
+        self._cards, self._cache = cards, cache
+        self._keys = [cache_key(card) for card in cards] if cache else [str(i) for i in range(len(cards))]
+        found: dict[str, bytes] = {}
+        for key in self._keys if cache else ():
+            with_file = cache / f"{key}.png"
+            if key not in found and with_file.is_file():
+                found[key] = with_file.read_bytes()
+        self._found = found
+        self._missing = {key: card for key, card in zip(self._keys, cards, strict=True) if key not in found}
+        self.ready = {card.name: found[key] for card, key in zip(cards, self._keys, strict=True) if key in found}
+        self._futures = None
+        if pool is not None and self._missing:
+            todo = list(self._missing.values())
+            self._futures = [pool.submit(_draw_chunk, todo[i:i + 32]) for i in range(0, len(todo), 32)]
+
+    @property
+    def pending(self) -> list[str]:
+        """File names of the cards not drawn yet."""
+        return [card.name for card in self._missing.values()]
+
+    def finish(self) -> dict[str, bytes]:
+        if self._futures is not None:
+            drawn = [image for future in self._futures for image in future.result()]
+        else:
+            drawn = _draw_all(list(self._missing.values()))
+        images = {**self._found, **dict(zip(self._missing, drawn, strict=True))}
+        if self._cache is not None:
+            self._cache.mkdir(parents=True, exist_ok=True)
+            for key in self._missing:
+                _write_atomically(self._cache / f"{key}.png", images[key])
+            for old in self._cache.iterdir():
+                if CACHE_FILE.match(old.name) and old.stem not in images:
+                    old.unlink()
+        return {card.name: images[key] for card, key in zip(self._cards, self._keys, strict=True)}
+
+
+def start_drawing(claims: list[Claim], reg: Registry, site_url: str, cache: Path | None = None,
+                  pool=None) -> Drawing:
+    """With `cache` (a folder), cards drawn before are read from it, new ones are added and cards no
+    longer wanted are removed."""
     cards = [site_card(site_url, len(claims)), *(claim_card(c, reg, site_url) for c in claims)]
-    if cache is None:
-        return {card.name: image for card, image in zip(cards, _draw_all(cards), strict=True)}
-    keys = [cache_key(card) for card in cards]
-    images: dict[str, bytes] = {}
-    for key in keys:
-        with_file = cache / f"{key}.png"
-        if key not in images and with_file.is_file():
-            images[key] = with_file.read_bytes()
-    missing = {key: card for key, card in zip(keys, cards, strict=True) if key not in images}
-    cache.mkdir(parents=True, exist_ok=True)
-    for key, image in zip(missing, _draw_all(list(missing.values())), strict=True):
-        images[key] = image
-        _write_atomically(cache / f"{key}.png", image)
-    for old in cache.iterdir():
-        if CACHE_FILE.match(old.name) and old.stem not in images:
-            old.unlink()
-    return {card.name: images[key] for card, key in zip(cards, keys, strict=True)}
+    return Drawing(cards, cache, pool)
+
+
+def all_cards(claims: list[Claim], reg: Registry, site_url: str, cache: Path | None = None) -> dict[str, bytes]:
+    """Every card, by file name."""
+    return start_drawing(claims, reg, site_url, cache).finish()
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

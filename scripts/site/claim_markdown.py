@@ -44,6 +44,7 @@ def _mark(html: str) -> str:
 class ClaimPages(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         content = load_content_once(ROOT, trust_cache=True)
+        content.finish_review()  # no body is published before `check`'s review of its HTML is in
         if content.problems:
             if os.environ.get("CBC_SERVE") == "1":
                 return lines  # the live preview shows the problems instead (scripts/macros.py)

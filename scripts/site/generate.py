@@ -34,7 +34,9 @@ REDIRECT = """<!doctype html>
 """
 
 
-def expected_files(content: Content) -> dict[Path, str | bytes]:
+def expected_files(content: Content, card_images: dict[str, bytes] | None = None) -> dict[Path, str | bytes]:
+    """Every generated file by its path. `card_images` stands in for drawing the share cards (the
+    build passes those it has while the rest are drawn in the background)."""
     files: dict[Path, str | bytes] = {}
     for table in opendata.TABLES:
         files[OUT / f"{table.name}.csv"] = opendata.to_csv(table, content)
@@ -46,7 +48,9 @@ def expected_files(content: Content) -> dict[Path, str | bytes]:
     files[OUT / "claim-front-matter.schema.json"] = json.dumps(claim_schema(content.registry), indent=1,
                                                                 ensure_ascii=False) + "\n"
     root = content.paths.root
-    for name, png in cards.all_cards(content.claims, content.registry, site_url(root), root / CARD_CACHE).items():
+    if card_images is None:
+        card_images = start_drawing(content).finish()
+    for name, png in card_images.items():
         files[CARDS / name] = png
     # Retired claim ids keep their URL as a redirect page, so teachers' links never break.
     for cid, target in retired(content).items():
@@ -59,6 +63,20 @@ def expected_files(content: Content) -> dict[Path, str | bytes]:
         table = tables.numbers_table(content, numbers.BASE, slug)
         files[numbers.PAGES / slug / "index.md"] = numbers.page(content, slug, table, chart_html)
     return files
+
+
+def start_drawing(content: Content, pool=None) -> cards.Drawing:
+    root = content.paths.root
+    return cards.start_drawing(content.claims, content.registry, site_url(root), root / CARD_CACHE, pool)
+
+
+def write_cards(root: Path, site: Path, images: dict[str, bytes]) -> None:
+    """Cards drawn while the engine built the site: into docs/ (as `generate` would have written them)
+    and into the built site."""
+    for folder in (root / CARDS, site / CARDS.name):
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, png in images.items():
+            (folder / name).write_bytes(png)
 
 
 def retired(content: Content) -> dict[str, str]:
@@ -84,9 +102,11 @@ def site_charts(content: Content) -> list[charts.Chart]:
     return out
 
 
-def generate_all(content: Content) -> list[Path]:
+def generate_all(content: Content, card_images: dict[str, bytes] | None = None) -> list[Path]:
+    """Write every generated file and remove generated files the data no longer gives (a card left
+    out of `card_images` too, until it is written)."""
     root = content.paths.root
-    wanted = expected_files(content)
+    wanted = expected_files(content, card_images)
     for stale in _generated_on_disk(root) - {root / p for p in wanted}:
         stale.unlink()
     for rel, text in wanted.items():
