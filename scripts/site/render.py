@@ -17,13 +17,17 @@ from ..content.registry import Registry
 from ..content.text import find_all
 
 TEMPLATES = Path(__file__).parent / "templates"
+# Compiled templates, kept between builds (compiling ours costs a build about 0.15 s). Jinja checks
+# each entry against its template's source, so an edited template is compiled afresh.
+COMPILED = Path(__file__).resolve().parents[2] / "build" / "jinja"
 
 
 @lru_cache(maxsize=1)
 def _env() -> jinja2.Environment:
+    COMPILED.mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
-                             keep_trailing_newline=False)
+                             keep_trailing_newline=False, bytecode_cache=jinja2.FileSystemBytecodeCache(str(COMPILED)))
     env.filters["jsonld"] = jsonld_dumps
     env.filters["extract"] = lambda key, mapping: mapping[key]
     return env

@@ -13,7 +13,7 @@ one search is typed and its bytes and time are counted. Budgets are checked at t
 
 Our build is timed twice in each tree: first in the fresh copy (nothing drawn or cached yet, as
 on a new checkout or in CI without a cache), then again unchanged (as a contributor rebuilds: the
-share cards come from build/cards/). At 1x, where a build takes seconds, each is timed in three
+share cards come from build/cards/). At 1x, where a build takes seconds, each is timed in five
 fresh copies and the fastest kept. Where the Zensical canary is installed (.venv-zensical, `make
 zensical`), the chosen scales also time Zensical and MkDocs building the same generated tree.
 """
@@ -262,7 +262,7 @@ def write_plain_tree(root: Path = ROOT) -> None:
     (root / "overrides-plain").mkdir(exist_ok=True)  # stock Material templates: its header, its search
 
 
-REPEATS = {1: 3}  # builds of a few seconds vary by a tenth or two between runs: time them thrice, keep the fastest
+REPEATS = {1: 5}  # a build of seconds varies by a few tenths between runs here: time five, keep the fastest
 
 
 def measure(scale: int, workdir: Path, with_engines: bool = False) -> Run:
