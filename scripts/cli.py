@@ -98,20 +98,23 @@ def cmd_build(root: Path, site_dir: Path | None) -> int:
     """check, generate, the strict MkDocs build and the search index, sharing one load:
     the macros plugin and the claim-page extension reuse it through load_content_once.
 
-    Two CPU-bound parts run in a helper process meanwhile: the review of each claim body's HTML
-    (which the claim-page extension waits for before it renders any claim page) and the share
-    cards not in build/cards/ (written once MkDocs is done). The engine uses one core, they the other."""
+    CPU-bound parts run in a helper process meanwhile: compiling our templates into build/jinja/,
+    the review of each claim body's HTML (which the claim-page extension waits for before it renders
+    any claim page) and the share cards not in build/cards/ (written once MkDocs is done). The
+    engine uses one core, they the other."""
     from concurrent.futures import ProcessPoolExecutor
 
     from .content.load import load_content_once
     from .site.cards import CardError
     from .site.charts import ChartError
     from .site.generate import start_drawing, write_cards
+    from .site.render import compile_all
 
     site = (site_dir or root / "site").resolve()
     lap = _Laps()
     helpers = ProcessPoolExecutor(max_workers=max(1, (os.cpu_count() or 1) - 1))
     try:
+        helpers.submit(compile_all)
         content = load_content_once(root, review_in=helpers)
         lap("load")
         if content.problems:  # every problem in one run: the body reviews too

@@ -33,6 +33,16 @@ def _env() -> jinja2.Environment:
     return env
 
 
+def compile_all() -> int:
+    """Compile every template into the cache (a build's helper process does this while the main
+    one loads the content, so a fresh checkout's first pages find them compiled)."""
+    env = _env()
+    names = env.list_templates()
+    for name in names:
+        env.get_template(name)
+    return len(names)
+
+
 def render(template: str, **values) -> str:
     return _env().get_template(template).render(**values)
 
