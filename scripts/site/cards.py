@@ -155,9 +155,10 @@ def claim_card(claim: Claim, reg: Registry, site_url: str) -> Card:
 
 def site_card(site_url: str, claims: int) -> Card:
     host = site_url.split("://", 1)[-1].rstrip("/")
-    return Card("site.png", "Claim by claim", SITE, "A MEDIA-LITERACY CASE STUDY",
-                f"“Army of Deserters”, a propaganda article about Ukraine’s army, checked sentence by sentence: "
-                f"{claims} claims, each with its verdict and sources.", host)
+    # The site's name is already the card's first line: the big line says what the site did.
+    return Card("site.png", f"{claims} claim{'s' * (claims != 1)} checked", SITE, "A MEDIA-LITERACY CASE STUDY",
+                "“Army of Deserters”, a propaganda article about Ukraine’s army, taken apart sentence by sentence: "
+                "each claim with its verdict and its sources.", host)
 
 
 PARALLEL_FROM = 200  # below this many cards, starting worker processes costs more than it saves
