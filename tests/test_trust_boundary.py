@@ -130,6 +130,26 @@ def test_the_build_reviews_each_body_before_it_publishes_a_claim_page(repo):
     assert "PWNED-BUILD" not in "".join(p.read_text(errors="replace") for p in site.rglob("*.html"))
 
 
+def test_a_body_review_lost_in_the_helper_is_done_again_in_process(repo):
+    """If the helper process breaks, its bodies are not taken as reviewed: `finish_review` reviews
+    them where it runs, so the problem is still found."""
+    from concurrent.futures import Future
+
+    from scripts.content.load import load_content
+
+    class BrokenHelper:
+        def submit(self, fn, *args):
+            future = Future()
+            future.set_exception(RuntimeError("the helper process died"))
+            return future
+
+    into_body(repo, "<script>alert(1)</script>")
+    content = load_content(repo, review_in=BrokenHelper())
+    assert not any("raw HTML" in p.message for p in content.problems.items)  # not reviewed yet
+    found = [str(p) for p in content.finish_review().sorted()]
+    assert any(line.startswith(f"{CLAIM}:") and "raw HTML <script> is not allowed" in line for line in found), found
+
+
 def test_the_build_reports_body_and_front_matter_problems_in_one_run(repo):
     into_body(repo, '<img src="x" onerror="alert(1)">')
     edit(repo / "docs/claims/cbc-012.md", "\nkind: ", "\nkind: nonsense\nold_kind: ")
