@@ -3,6 +3,7 @@ a claim page's title leads with its verdict, and its card is the one drawn from 
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import io
 import re
@@ -54,8 +55,6 @@ def test_a_claim_pages_title_and_card_lead_with_its_verdict(built_site):
 
 
 def test_a_card_changes_when_the_verdict_changes():
-    import dataclasses
-
     claim = CONTENT.claim("CBC-009")
     other = dataclasses.replace(claim, verdict="misleading")
     one, two = (cards.claim_card(c, CONTENT.registry, SITE_URL) for c in (claim, other))
@@ -89,8 +88,6 @@ def test_cached_cards_are_the_drawn_bytes_and_are_not_drawn_again(tmp_path, monk
 
 
 def test_a_changed_input_draws_a_new_card_and_drops_the_old_one(tmp_path, monkeypatch):
-    import dataclasses
-
     claim = CONTENT.claim("CBC-009")
     cache = tmp_path / "cards"
     before = cards.all_cards([claim], CONTENT.registry, SITE_URL, cache)
@@ -142,15 +139,10 @@ def test_cards_drawn_in_the_background_are_the_same_bytes_and_fill_the_cache(tmp
 def test_a_card_that_fails_in_the_background_stops_with_its_message(tmp_path, monkeypatch):
     import pytest
 
-    long_title = dataclasses_replace(CONTENT.claims[0], title="x" * 5000)
+    long_title = dataclasses.replace(CONTENT.claims[0], title="x" * 5000)
     monkeypatch.setattr(cards, "LIMIT_BYTES", 10)  # the forked worker inherits the patched limit
     with ProcessPoolExecutor(max_workers=1) as pool:
         drawing = cards.start_drawing([long_title], CONTENT.registry, SITE_URL, tmp_path / "cards", pool)
         with pytest.raises(cards.CardError, match="over the 10-byte limit"):
             drawing.finish()
 
-
-def dataclasses_replace(claim, **changes):
-    import dataclasses
-
-    return dataclasses.replace(claim, **changes)

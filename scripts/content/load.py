@@ -95,7 +95,8 @@ def load_content(root: Path = ROOT, claims_dir: Path | None = None, review_in=No
 
     def send(last: bool = False) -> None:  # each full chunk goes off at once, so the reviews start early
         if deferred and (last or len(deferred) >= REVIEW_CHUNK):
-            reviews.append((review_in.submit(review_bodies, list(deferred), root), list(deferred)))
+            chunk = list(deferred)
+            reviews.append((review_in.submit(review_bodies, chunk, root), chunk))
             deferred.clear()
 
     for path in files:

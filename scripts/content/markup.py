@@ -86,14 +86,9 @@ def clean(html: str) -> str:
                      clean_content_tags={"script", "style"}, filter_style_properties={"text-align"})
 
 
-def unsafe_markup(html: str) -> list[Finding]:
-    """Everything the sanitiser would remove from `html`, as messages a contributor can act on."""
-    return review(html)[0]
-
-
 def review(html: str) -> tuple[list[Finding], list[str]]:
-    """What the sanitiser would remove (as in `unsafe_markup`) and the links (as in `links`), from
-    one parse of `html`: a build reviews every claim body."""
+    """Everything the sanitiser would remove from `html`, as messages a contributor can act on, and
+    every link target in it, from one parse: a build reviews every claim body."""
     before, after = _parse(html), _parse(clean(html))
     findings = []
     removed = before.tags - after.tags
@@ -116,7 +111,3 @@ def review(html: str) -> tuple[list[Finding], list[str]]:
     if removed and not findings:
         findings.append(Finding("contains HTML that the sanitiser would change; write plain Markdown", "<"))
     return findings, before.hrefs
-
-
-def links(html: str) -> list[str]:
-    return _parse(html).hrefs

@@ -182,18 +182,25 @@ def cache_key(card: Card) -> str:
     return hashlib.sha256(f"{_drawing_inputs(FONT_DIR)}\n{fields}".encode()).hexdigest()
 
 
-def _draw_all(cards: list[Card]) -> list[bytes]:
-    """Drawing is CPU-bound, so many cards use every core."""
-    if len(cards) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
-        return [draw(card) for card in cards]
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor() as pool:
-        return list(pool.map(draw, cards, chunksize=32))
+CHUNK = 32  # cards per task sent to another process
 
 
 def _draw_chunk(cards: list[Card]) -> list[bytes]:
     return [draw(card) for card in cards]
+
+
+def _submit(pool, cards: list[Card]) -> list:
+    return [pool.submit(_draw_chunk, cards[i:i + CHUNK]) for i in range(0, len(cards), CHUNK)]
+
+
+def _draw_all(cards: list[Card]) -> list[bytes]:
+    """Drawing is CPU-bound, so many cards use every core."""
+    if len(cards) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+        return _draw_chunk(cards)
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor() as pool:
+        return [image for future in _submit(pool, cards) for image in future.result()]
 
 
 class Drawing:
@@ -203,19 +210,15 @@ class Drawing:
 
     def __init__(self, cards: list[Card], cache: Path | None, pool=None) -> None:
         self._cards, self._cache = cards, cache
-        self._keys = [cache_key(card) for card in cards] if cache else [str(i) for i in range(len(cards))]
+        self._keys = [cache_key(card) for card in cards]
         found: dict[str, bytes] = {}
         for key in self._keys if cache else ():
-            with_file = cache / f"{key}.png"
-            if key not in found and with_file.is_file():
-                found[key] = with_file.read_bytes()
+            if key not in found and (cache / f"{key}.png").is_file():
+                found[key] = (cache / f"{key}.png").read_bytes()
         self._found = found
         self._missing = {key: card for key, card in zip(self._keys, cards, strict=True) if key not in found}
         self.ready = {card.name: found[key] for card, key in zip(cards, self._keys, strict=True) if key in found}
-        self._futures = None
-        if pool is not None and self._missing:
-            todo = list(self._missing.values())
-            self._futures = [pool.submit(_draw_chunk, todo[i:i + 32]) for i in range(0, len(todo), 32)]
+        self._futures = _submit(pool, list(self._missing.values())) if pool is not None and self._missing else None
 
     @property
     def pending(self) -> list[str]:
