@@ -38,16 +38,17 @@ def expected_files(content: Content, card_images: dict[str, bytes] | None = None
     """Every generated file by its path. `card_images` stands in for drawing the share cards (the
     build passes those it has while the rest are drawn in the background)."""
     files: dict[Path, str | bytes] = {}
+    root = content.paths.root
+    chart_list = site_charts(content)
     for table in opendata.TABLES:
         files[OUT / f"{table.name}.csv"] = opendata.to_csv(table, content)
         files[OUT / f"{table.name}.json"] = opendata.to_json(table, content)
-    for chart in site_charts(content):
+    for chart in chart_list:
         files[OUT / f"{chart.slug}.svg"] = chart.svg + "\n"
-    files[FEED] = feed.atom(content, site_url(content.paths.root))
-    files[STYLES_MIN] = minified_css((content.paths.root / STYLES).read_text(encoding="utf-8"))
+    files[FEED] = feed.atom(content, site_url(root))
+    files[STYLES_MIN] = minified_css((root / STYLES).read_text(encoding="utf-8"))
     files[OUT / "claim-front-matter.schema.json"] = json.dumps(claim_schema(content.registry), indent=1,
                                                                 ensure_ascii=False) + "\n"
-    root = content.paths.root
     if card_images is None:
         card_images = start_drawing(content).finish()
     for name, png in card_images.items():
@@ -56,7 +57,7 @@ def expected_files(content: Content, card_images: dict[str, bytes] | None = None
     for cid, target in retired(content).items():
         files[CLAIMS / cid.lower() / "index.html"] = REDIRECT.format(target=target, slug=target.lower())
     # Each further article's figures on a page of its own (the numbers page lists them).
-    by_slug = {chart.slug: chart for chart in site_charts(content)}
+    by_slug = {chart.slug: chart for chart in chart_list}
     for slug in numbers.other_articles(content):
         chart = by_slug.get(numbers.chart_slug(slug, content))
         chart_html = tables.chart_figure(chart, numbers.BASE, "table-numbers") if chart else ""
