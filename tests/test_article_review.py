@@ -37,6 +37,17 @@ def test_a_takeaway_naming_an_unknown_claim_fails(repo):
         in result.stderr
 
 
+def test_a_takeaway_naming_a_broken_claim_file_points_at_that_file(repo):
+    path = repo / "docs/claims/cbc-012.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("\nkind: ", "\nkind: nonsense\nold_kind: ", 1),
+                    encoding="utf-8")
+    result = check(repo)
+    assert result.returncode == 1
+    assert "takeaways[0].claims: 'CBC-012' could not be read: fix the problems in docs/claims/cbc-012.md first" \
+        in result.stderr, result.stderr
+    assert "'CBC-012' is not a claim about this article" not in result.stderr
+
+
 def test_more_than_five_takeaways_fail(repo):
     path = repo / ARTICLE
     extra = "\n  - text: One more.\n    claims: [CBC-001]\n"

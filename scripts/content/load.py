@@ -233,7 +233,7 @@ def _cross_checks(claims: list[Claim], file_ids: set[str], reg: Registry, ledger
                                                           "retire it with a redirect instead of deleting it")
     _check_overlaps(claims, reg, problems)
     _check_distinct_bodies(claims, problems)
-    _check_takeaways(claims, reg, problems)
+    _check_takeaways(claims, file_ids, reg, problems)
 
 
 def body_key(text: str) -> str:
@@ -241,15 +241,19 @@ def body_key(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def _check_takeaways(claims: list[Claim], reg: Registry, problems: Problems) -> None:
+def _check_takeaways(claims: list[Claim], file_ids: set[str], reg: Registry, problems: Problems) -> None:
     """Each takeaway names claims of its own article, so its sentence can be traced to the evidence."""
+    read = {c.id for c in claims}
     for article in reg.articles.values():
         ids = {c.id for c in claims if c.article == article.slug}
         for i, takeaway in enumerate(article.takeaways):
             for cid in takeaway.claims:
-                if cid not in ids:
-                    problems.add(article.path, f"takeaways[{i}].claims", f"'{cid}' is not a claim about this article",
-                                 takeaway.line)
+                if cid in ids:
+                    continue
+                # A claim file that exists but could not be read is not "another article's claim".
+                message = (f"'{cid}' could not be read: fix the problems in docs/claims/{cid.lower()}.md first"
+                           if cid in file_ids and cid not in read else f"'{cid}' is not a claim about this article")
+                problems.add(article.path, f"takeaways[{i}].claims", message, takeaway.line)
 
 
 def _check_distinct_bodies(claims: list[Claim], problems: Problems) -> None:
