@@ -48,6 +48,8 @@ def cmd_check(root: Path, min_coverage: float, claims_dir: Path | None = None, c
         counts = [uncited_record_paragraphs(c) for c in content.claims]
         print(f"citations: {sum(u for u, _ in counts)} of {sum(t for _, t in counts)} paragraphs in \"What the "
               f"record shows\" carry no citation marker (introductions and summaries may need none)")
+    if not claims_dir:
+        report_translations(content.translations)
     n = len(content.problems)
     if n:
         print(f"check: {n} problem{'s' * (n != 1)} found", file=sys.stderr)
@@ -59,6 +61,20 @@ def cmd_check(root: Path, min_coverage: float, claims_dir: Path | None = None, c
     else:
         print(f"check: ok: {summary}")
     return status
+
+
+def report_translations(translations) -> None:
+    """Every translation that is missing, stale or still a draft, by file; then a count per language.
+    They are reported, not failed: the site shows readers the same state (an English page that is
+    newer says so on the translated page)."""
+    from .content.translations import LANGUAGES
+
+    for gap in translations.gaps:
+        print(gap)
+    for lang in LANGUAGES:
+        c = translations.counts(lang)
+        print(f"translations: {lang}: {c['translated']} of {c['pages']} pages translated, {c['stale']} stale, "
+              f"{c['missing']} missing, {c['draft']} draft (not yet second-reviewed)")
 
 
 def cmd_generate(root: Path, verify: bool) -> int:
@@ -126,8 +142,10 @@ def cmd_build(root: Path, site_dir: Path | None) -> int:
         if _generate_or_verify(content, verify=False, card_images=drawing.ready):
             return 1
         lap("generate")
-        built = build_site(root, site)
+        built = build_site(root, site, edition_overrides(root, "en", site))
         lap("engine")
+        built = built or build_editions(root, site, content)
+        lap("editions")
         content.finish_review()
         if cmd_check(root, 100.0, None, content) or built:
             return 1
@@ -203,7 +221,39 @@ def cmd_index_search(site: Path) -> int:
     return 0
 
 
-def build_site(root: Path, site: Path) -> int:
+def edition_overrides(root: Path, lang: str, site: Path) -> dict:
+    """mkdocs.yml's settings that differ in an edition (scripts/site/editions.py)."""
+    from .content.siteconfig import site_url
+    from .site.editions import config_overrides
+
+    config = _raw_config(root)
+    if lang == "en":
+        return {"extra": {**(config.get("extra") or {}),
+                          "edition": {**config["extra"]["edition"], "home": site_url(root)}}}
+    return config_overrides(root, lang, config, site)
+
+
+def _raw_config(root: Path) -> dict:
+    from .content.siteconfig import _config
+
+    return _config(root)
+
+
+def build_editions(root: Path, site: Path, content) -> int:
+    """Every other edition, into site/<lang>/, from its staging folder, rendering in its language."""
+    from .site import i18n
+    from .site.editions import EDITION_LANGUAGES, edition_root, stage
+
+    for lang in EDITION_LANGUAGES:
+        with i18n.Active(lang):
+            stage(content, lang)
+            out = site / edition_root(lang)
+            if build_site(root, out, edition_overrides(root, lang, out)):
+                return 1
+    return 0
+
+
+def build_site(root: Path, site: Path, overrides: dict | None = None) -> int:
     """MkDocs' own strict build, in this process (so the content load is shared). In strict mode
     MkDocs itself aborts on any warning, exactly as `mkdocs build --strict` does."""
     import logging
@@ -219,7 +269,8 @@ def build_site(root: Path, site: Path) -> int:
     cwd = os.getcwd()
     try:
         os.chdir(root)  # mkdocs.yml's relative paths (docs/, overrides/) are relative to it
-        build(load_config(str(root / "mkdocs.yml"), site_dir=str(site), strict=True))
+        settings = {"site_dir": str(site), **(overrides or {})}
+        build(load_config(str(root / "mkdocs.yml"), strict=True, **settings))
     except (Abort, ConfigurationError, SystemExit) as exc:
         print(f"build: {exc}", file=sys.stderr)
         return 1

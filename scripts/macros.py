@@ -16,6 +16,8 @@ import sys
 
 from .content.load import ROOT, Content, load_content_once
 from .site import annotate, generate, handouts, opendata, practice, render, tables, wayfinding
+from .site import i18n
+from .site.editions import localized
 from .site.links import root_prefix
 
 
@@ -41,6 +43,11 @@ def register(env) -> None:
     content = load_or_exit()
     if content is None:
         return
+    # The edition is the theme's language (mkdocs.yml, or the Ukrainian edition's overrides).
+    theme = env.conf.get("theme")
+    language = getattr(theme, "get", lambda *_: None)("language") or i18n.DEFAULT
+    i18n.activate(language if language in i18n.LANGUAGES else i18n.DEFAULT)
+    content = localized(content)
     reg = content.registry
 
     def base() -> str:

@@ -13,6 +13,7 @@ from .problems import Problems
 from .registry import Registry, load_registry
 from .safefile import read_text
 from .text import find_all
+from .translations import LANGUAGES, Translations, load_translations
 from .yamlio import is_missing, line_of, read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -46,6 +47,7 @@ class Content:
     claims: list[Claim]
     ledger: dict[str, str] | None  # id -> "active" or "retired: CBC-NNN"; None when not checked
     problems: Problems = field(repr=False, default=None)
+    translations: Translations = field(repr=False, default_factory=Translations)
     _by_id: dict[str, Claim] = field(repr=False, default_factory=dict, init=False)
     # Body reviews running in another process (load_content's `review_in`), with their jobs: a
     # review that cannot finish there is done here instead.
@@ -107,12 +109,14 @@ def load_content(root: Path = ROOT, claims_dir: Path | None = None, review_in=No
         if claim:
             claims.append(claim)
         send()
+    translations = (load_translations(paths.docs, claims, reg, problems, root, deferred) if claims_dir is None
+                    else Translations())
     send(last=True)
     _cross_checks(claims, {p.stem.upper() for p in files}, reg, ledger, problems)
     if claims_dir is None:
         check_verdict_changes(root, claims, problems)
     claims.sort(key=lambda c: (len(c.id), c.id))
-    content = Content(paths, reg, claims, ledger, problems)
+    content = Content(paths, reg, claims, ledger, problems, translations)
     content._reviews.extend(reviews)
     return content
 
@@ -139,7 +143,7 @@ def load_content_once(root: Path = ROOT, *, trust_cache: bool = False, review_in
 def _fingerprint(paths: Paths) -> tuple:
     """Name, size and modification time of every file the load reads (cheap: no file is opened)."""
     stamps = []
-    for folder in (paths.data, paths.claims):
+    for folder in (paths.data, paths.claims, *(paths.docs / lang for lang in LANGUAGES)):
         for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
             info = path.lstat()
             stamps.append((str(path), info.st_size, info.st_mtime_ns))

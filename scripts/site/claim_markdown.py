@@ -23,8 +23,10 @@ from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
 from ..content.load import ROOT, Content, body_key, load_content_once
-from ..content.siteconfig import page_url, site_url
+from ..content.siteconfig import page_url
+from . import i18n, render
 from .claim_page import claim_page
+from .editions import alternates, edition_url, english_href, localized
 from .links import root_prefix
 from .wayfinding import article_order, claim_neighbours
 
@@ -50,6 +52,8 @@ class ClaimPages(Preprocessor):
                 return lines  # the live preview shows the problems instead (scripts/macros.py)
             raise SystemExit(f"Claim by Claim: {len(content.problems)} content problem(s); run "
                              "`python -m scripts check` for the list. The site was not built.")
+        english = content
+        content = localized(content)  # the edition being built: translated prose and labels
         claim = _claims_by_body(content).get(body_key("\n".join(lines)))
         if claim is None:
             _refuse_unchecked_claim_file(self.md)
@@ -59,7 +63,14 @@ class ClaimPages(Preprocessor):
         url = page_url(ROOT, src)
         base = root_prefix(src, url)
         neighbours = claim_neighbours(claim, _ordered(content))
-        page = claim_page(claim, content.registry, base, site_url(ROOT) + url, neighbours, raw=_mark)
+        lang = i18n.current()
+        translation = content.translations.claim(lang, claim.id) if lang != i18n.DEFAULT else None
+        page = claim_page(claim, content.registry, base, edition_url(ROOT) + url, neighbours, raw=_mark,
+                          translation=translation, alternates=alternates(ROOT, url),
+                          english=english.claim(claim.id))
+        if lang != i18n.DEFAULT and (translation is None or translation.stale):
+            state = "missing" if translation is None else "stale"
+            page = _mark(render.translation_notice(state, english_href(src, lang))) + "\n\n" + page
         return page.split("\n")
 
 

@@ -14,11 +14,18 @@ from dataclasses import dataclass
 from ..content.claims import CITATION, Claim
 from ..content.coverage import RECORD_SECTION
 from ..content.registry import Registry
+from ..content.translations import HEADINGS
 from . import render, wayfinding
 from .structured import claim_review
 
 CITATION_RUN = re.compile(rf"(?:{CITATION.pattern})+")
 PERSUADES = re.compile(r"^## +How the passage persuades[ \t]*$", re.MULTILINE)
+# The same heading in a translated body (scripts/content/translations.py HEADINGS).
+PERSUADES_IN = {lang: re.compile(rf"^## +{re.escape(h[2])}[ \t]*$", re.MULTILINE) for lang, h in HEADINGS.items()}
+
+
+def _persuades(body: str) -> re.Pattern:
+    return next((p for p in PERSUADES_IN.values() if p.search(body)), PERSUADES)
 KEY_SOURCES = 2  # what the verdict card shows on a phone's first screen
 BLANK_LINES = re.compile(r"(\n[ \t]*\n)")
 
@@ -85,22 +92,28 @@ def key_sources(claim: Claim, reg: Registry) -> list[str]:
 
 
 def claim_page(claim: Claim, reg: Registry, base: str, page_url: str, neighbours=(None, None),
-               raw: Callable[[str], str] = _as_is) -> str:
+               raw: Callable[[str], str] = _as_is, translation=None, alternates=None, english=None) -> str:
     """The Markdown the engine renders for one claim page.
 
     Every piece of HTML we generate (never the contributor's text) passes through `raw`: the
     claim-page extension uses it to hand that HTML to Python-Markdown's stash, so the engine does
     not parse again what our templates wrote. With the default, the page is plain Markdown with
-    inline HTML, which renders to the same bytes."""
+    inline HTML, which renders to the same bytes.
+
+    In another edition, `claim` and `reg` come translated (scripts/site/editions.py), `translation`
+    adds our translation of the quote, `english` is the English claim (whose body picks the key
+    sources) and `alternates` the page's address in each edition, for its ClaimReview."""
     body, citations = link_citations(claim.body, claim, raw)
     techniques = raw_blocks(render.claim_techniques(claim, reg, base), raw)
-    body, found = PERSUADES.subn(lambda m: f"{m.group(0)}\n\n{techniques}\n", body, count=1)
+    body, found = _persuades(body).subn(lambda m: f"{m.group(0)}\n\n{techniques}\n", body, count=1)
     if not found:  # `check` requires the heading; this only guards a bypassed check
         raise ValueError(f"{claim.id}: no 'How the passage persuades' section")
     settled = reg.verdicts[claim.verdict].checkable  # an opinion has no fact for a source to settle
-    keys = [(reg.sources[sid], citations.number(sid)) for sid in key_sources(claim, reg)] if settled else []
-    header = raw_blocks(render.claim_header(claim, reg, base, page_url, keys), raw)
-    footer = raw_blocks(render.claim_footer(claim, reg, base, claim_review(claim, reg, page_url), citations), raw)
+    keys = [(reg.sources[sid], citations.number(sid)) for sid in key_sources(english or claim, reg)] if settled else []
+    quote_translation = translation.quote if translation is not None else None
+    header = raw_blocks(render.claim_header(claim, reg, base, page_url, keys, quote_translation), raw)
+    review = claim_review(claim, reg, page_url, alternates)
+    footer = raw_blocks(render.claim_footer(claim, reg, base, review, citations), raw)
     crumb = raw_blocks(wayfinding.claim_breadcrumb(claim, base), raw)
     pager = raw_blocks(wayfinding.pager(*neighbours, base, "article"), raw)
     return f"{crumb}\n\n{header}\n\n{body.strip()}\n\n{footer}\n\n{pager}\n"

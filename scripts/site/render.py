@@ -15,6 +15,7 @@ import jinja2
 from ..content.claims import ADVISORIES, Claim
 from ..content.registry import Registry
 from ..content.text import find_all
+from . import i18n
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Compiled templates, kept between builds (compiling ours costs a build about 0.15 s). Jinja checks
@@ -27,7 +28,13 @@ def _env() -> jinja2.Environment:
     COMPILED.mkdir(parents=True, exist_ok=True)
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
-                             keep_trailing_newline=False, bytecode_cache=jinja2.FileSystemBytecodeCache(str(COMPILED)))
+                             keep_trailing_newline=False, bytecode_cache=jinja2.FileSystemBytecodeCache(str(COMPILED)),
+                             extensions=["jinja2.ext.i18n"])
+    # Words go through the active edition's catalogue at render time (scripts/site/i18n.py), so one
+    # compiled template serves both editions.
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
+    env.filters["date"] = i18n.format_date
+    env.filters["number"] = i18n.format_number
     env.filters["jsonld"] = jsonld_dumps
     env.filters["extract"] = lambda key, mapping: mapping[key]
     return env
@@ -66,13 +73,19 @@ def quote_in_context(claim: Claim, reg: Registry) -> tuple[str, str, str]:
     return text[p_start:o_start].strip(), text[o_start:o_end], text[o_end:p_end].strip()
 
 
-def claim_header(claim: Claim, reg: Registry, base: str, page_url: str = "", key_sources=()) -> str:
+def claim_header(claim: Claim, reg: Registry, base: str, page_url: str = "", key_sources=(),
+                 quote_translation: str | None = None) -> str:
     before, quote, after = quote_in_context(claim, reg)
     return render("claim_header.html", claim=claim, verdict=reg.verdicts[claim.verdict],
                   article=reg.articles[claim.article], advisory=ADVISORIES.get(claim.advisory or ""),
                   rule=reg.rules.get(claim.rule or ""),
                   before=before, quote=quote, after=after, base=base, page_url=page_url,
-                  key_sources=key_sources)
+                  key_sources=key_sources, quote_translation=quote_translation)
+
+
+def translation_notice(state: str, english_href: str) -> str:
+    """A translated page's notice that its English page is newer, or that it has no translation."""
+    return render("translation_notice.html", state=state, href=english_href)
 
 
 def claim_techniques(claim: Claim, reg: Registry, base: str) -> str:

@@ -5,11 +5,14 @@ from __future__ import annotations
 from ..content.claims import Claim
 from ..content.registry import Registry
 from ..content.text import norm
+from . import i18n
 
 ORGANISATION = {"@type": "Organization", "name": "Claim by Claim"}
 
 
-def claim_review(claim: Claim, reg: Registry, page_url: str) -> dict:
+def claim_review(claim: Claim, reg: Registry, page_url: str, alternates: dict[str, str] | None = None) -> dict:
+    """With `alternates` (the page's address in each edition), the review names its language and
+    links its translations: the English one its `workTranslation`s, another its original."""
     verdict = reg.verdicts[claim.verdict]
     article = reg.articles[claim.article]
     ratings = [v.rating for v in reg.verdicts.values() if v.rating is not None]
@@ -19,7 +22,7 @@ def claim_review(claim: Claim, reg: Registry, page_url: str) -> dict:
     # rating with only a name, which is what we give them.
     if verdict.rating is not None:
         rating["ratingValue"] = verdict.rating
-    return {
+    review = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": page_url,
@@ -37,3 +40,13 @@ def claim_review(claim: Claim, reg: Registry, page_url: str) -> dict:
                            "author": {"@type": "Organization", "name": article.outlet}},
         },
     }
+    if alternates:
+        lang = i18n.current()
+        review["inLanguage"] = lang
+        if lang == i18n.DEFAULT:
+            review["workTranslation"] = [{"@type": "ClaimReview", "url": url, "inLanguage": code}
+                                         for code, url in alternates.items() if code != lang]
+        else:
+            review["translationOfWork"] = {"@type": "ClaimReview", "url": alternates[i18n.DEFAULT],
+                                           "inLanguage": i18n.DEFAULT}
+    return review

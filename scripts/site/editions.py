@@ -1,0 +1,213 @@
+"""The Ukrainian edition: the same site, built a second time, in Ukrainian, under /uk/.
+
+Plain Python, engine-neutral (no plugin, no hook), so MkDocs and Zensical build it alike:
+
+1. `stage` writes the edition's docs folder (build/editions/uk/docs/) with one page for every
+   English page, at the same path. A checked translation is copied as it is; a page with none
+   is the English page with a notice in Ukrainian at the top that links the English one.
+2. `config_overrides` gives the engine the same mkdocs.yml with the Ukrainian interface
+   (`theme.language: uk`), the translated navigation, the edition's URL and its language links.
+3. While the edition renders, `localized` hands the renderers the same content with the
+   translated words: claim prose from docs/uk/claims/, labels from the glossary
+   (data/i18n/terms-uk.yml), interface strings from data/i18n/uk/messages.po. Facts (verdicts,
+   sources, figures' numbers, dates) are never translated: they are the English data's own.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
+import yaml
+
+from ..content.load import Content
+from ..content.siteconfig import site_url
+from ..content.translations import ClaimTranslation, Gap
+from . import i18n
+
+EDITION_LANGUAGES = ("uk",)
+STAGE = Path("build") / "editions"
+# What the English docs folder holds besides pages, which every edition shares as it is.
+SHARED = ("assets", "cards", "downloads", "feed.xml")
+
+
+def edition_root(lang: str) -> str:
+    """Where an edition lives, relative to the site root: '' for English, 'uk/' for Ukrainian."""
+    return "" if lang == i18n.DEFAULT else f"{lang}/"
+
+
+def edition_url(root: Path, lang: str | None = None) -> str:
+    return site_url(root) + edition_root(lang or i18n.current())
+
+
+def alternates(root: Path, url: str) -> dict[str, str]:
+    """A page's address in every edition (every edition has every page, translated or not)."""
+    return {code: edition_url(root, code) + url for code in i18n.LANGUAGES}
+
+
+# -- the words ----------------------------------------------------------------------------------
+
+def interface(root: Path, lang: str) -> dict:
+    """data/i18n/<lang>/site.yml: the edition's navigation titles, description and theme strings."""
+    path = root / "data" / "i18n" / lang / "site.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {} if path.exists() else {}
+
+
+def glossary(root: Path, lang: str) -> dict:
+    path = root / "data" / "i18n" / f"terms-{lang}.yml"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {} if path.exists() else {}
+
+
+_LOCALIZED: dict[tuple[int, str], Content] = {}
+
+
+def localized(content: Content, lang: str | None = None) -> Content:
+    """The content as an edition shows it. English: itself. Otherwise a copy whose registry labels
+    and claim prose are translated where a translation exists (and English where not)."""
+    lang = lang or i18n.current()
+    if lang == i18n.DEFAULT:
+        return content
+    key = (id(content), lang)
+    if key not in _LOCALIZED:
+        _LOCALIZED.clear()
+        terms = glossary(content.paths.root, lang)
+        reg = _localized_registry(content.registry, terms)
+        claims = [_localized_claim(c, content.translations.claim(lang, c.id)) for c in content.claims]
+        _LOCALIZED[key] = replace(content, registry=reg, claims=claims)
+    return _LOCALIZED[key]
+
+
+def _localized_registry(reg, terms: dict):
+    verdicts = {k: replace(v, label=terms.get("verdicts", {}).get(k, v.label)) for k, v in reg.verdicts.items()}
+    techniques = {k: replace(t, name=terms.get("techniques", {}).get(k, t.name),
+                             classroom=tuple(terms.get("families", {}).get(c, c) for c in t.classroom))
+                  for k, t in reg.techniques.items()}
+    return replace(reg, verdicts=verdicts, techniques=techniques)
+
+
+def _localized_claim(claim, t: ClaimTranslation | None):
+    if t is None:
+        return claim
+    figures = tuple(replace(f, **{k: v for k, v in tf.items()}) for f, tf in zip(claim.figures, t.figures, strict=False))
+    figures += claim.figures[len(figures):]
+    corrections = tuple(replace(c, **tc) for c, tc in zip(claim.corrections, t.corrections, strict=False))
+    corrections += claim.corrections[len(corrections):]
+    return replace(claim, title=t.title, summary=t.summary, body=t.body, searched=t.searched or claim.searched,
+                   figures=figures, corrections=corrections)
+
+
+# -- the edition's docs folder ------------------------------------------------------------------
+
+def stage_dir(root: Path, lang: str) -> Path:
+    return root / STAGE / lang / "docs"
+
+
+def stage(content: Content, lang: str) -> Path:
+    """Write the edition's pages into its staging folder (rewritten whole, so nothing stale stays)."""
+    root, docs = content.paths.root, content.paths.docs
+    out = stage_dir(root, lang)
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    gaps = {g.english: g for g in content.translations.gaps if g.lang == lang}
+    for src in content.translations.english_pages:
+        target = out / src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        claim_t = _claim_translation(content, lang, src)
+        page_t = content.translations.page(lang, src)
+        if claim_t is not None:
+            text = claim_t.path.read_text(encoding="utf-8")  # the extension matches it to the checked body
+        elif page_t is not None:
+            text = _with_notice(page_t.text, gaps.get(f"docs/{src}"), src, lang)
+        else:
+            text = _with_notice((docs / src).read_text(encoding="utf-8"), gaps.get(f"docs/{src}"), src, lang)
+        target.write_text(text, encoding="utf-8")
+    for name in SHARED:
+        source = docs / name
+        if source.is_dir():
+            shutil.copytree(source, out / name)
+        elif source.exists():
+            shutil.copy2(source, out / name)
+    for folder in docs.glob("claims/cbc-*/"):  # retired ids' redirect pages
+        if folder.is_dir():
+            shutil.copytree(folder, out / "claims" / folder.name)
+    return out
+
+
+def _claim_translation(content: Content, lang: str, src: str) -> ClaimTranslation | None:
+    if not src.startswith("claims/cbc-"):
+        return None
+    cid = src.removeprefix("claims/").removesuffix(".md").upper()
+    return content.translations.claim(lang, cid)
+
+
+def _with_notice(text: str, gap: Gap | None, src: str, lang: str) -> str:
+    """A page with no translation, or an older one, says so first, with the English page's link.
+    A claim page's notice comes from the claim-page extension instead (its text is data)."""
+    if gap is None or gap.state == "draft" or src.startswith("claims/cbc-"):
+        return text
+    with i18n.Active(lang):
+        message = notice(gap.state, english_href(src, lang))
+    head, sep, rest = _split_front(text)
+    return f"{head}{sep}{message}\n\n{rest}"
+
+
+def english_href(src: str, lang: str) -> str:
+    """From an edition's page to the same page in English (relative, so any base URL works)."""
+    url = _url(src)
+    depth = url.count("/") + edition_root(lang).count("/")
+    return "../" * depth + url
+
+
+def _url(src: str) -> str:
+    stem = src.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+
+def notice(state: str, href: str) -> str:
+    """The reader's notice for a missing or stale translation, as a Markdown admonition."""
+    _ = i18n.gettext
+    if state == "missing":
+        title = _("Not translated yet")
+        text = _("This page has not been translated into Ukrainian yet, so its text is in English.")
+    else:
+        title = _("The English page is newer")
+        text = _("The English page has changed since this translation was made, so this one may be out of date.")
+    # Raw HTML for the link: it leaves the edition, so the engine must not validate it as a page link.
+    link = f'<a href="{html.escape(href)}" hreflang="en">{html.escape(_("Read the English page"))}</a>'
+    return f'!!! warning "{title}"\n\n    {html.escape(text)} {link}.\n'
+
+
+
+def _split_front(text: str) -> tuple[str, str, str]:
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            return text[: end + 5], "\n", text[end + 5:]
+    return "", "", text
+
+
+# -- the engine's configuration -----------------------------------------------------------------
+
+def config_overrides(root: Path, lang: str, base_config: dict, site_dir: Path) -> dict:
+    """What changes from mkdocs.yml for an edition: docs, output, URL, language, navigation."""
+    words = interface(root, lang)
+    theme = dict(base_config["theme"])
+    theme["language"] = lang
+    palette = []
+    for scheme, name in zip(theme.get("palette") or [], words.get("palette_toggle") or [], strict=False):
+        palette.append({**scheme, "toggle": {**scheme["toggle"], "name": name}})
+    if palette:
+        theme["palette"] = palette
+    titles = words.get("nav") or {}
+    nav = [{titles.get(path, title): path} for item in base_config["nav"] for title, path in item.items()]
+    extra = dict(base_config.get("extra") or {})
+    extra["edition"] = {**extra.get("edition", {}), "lang": lang, "home": site_url(root)}
+    overrides = {"docs_dir": str(stage_dir(root, lang)), "site_dir": str(site_dir),
+                 "site_url": edition_url(root, lang), "theme": theme, "nav": nav, "extra": extra}
+    if words.get("site_description"):
+        overrides["site_description"] = words["site_description"]
+    return overrides
+
+
