@@ -158,6 +158,8 @@ def cmd_build(root: Path, site_dir: Path | None) -> int:
         helpers.shutdown(cancel_futures=True)
     write_cards(root, site, {name: images[name] for name in drawing.pending})
     status = cmd_handouts(root, site)
+    for lang in _editions():
+        status = status or cmd_handouts(root, site / f"{lang}", lang)
     lap("handouts")
     status = status or cmd_index_search(site)
     lap("search index")
@@ -184,24 +186,35 @@ class _Laps:
         return ", ".join(f"{name} {seconds:.2f}" for name, seconds in self.laps)
 
 
-def cmd_handouts(root: Path, site: Path) -> int:
+def _editions() -> tuple[str, ...]:
+    from .site.editions import EDITION_LANGUAGES
+
+    return EDITION_LANGUAGES
+
+
+def cmd_handouts(root: Path, site: Path, lang: str = "en") -> int:
     """PDF and ODT handouts of the kit pages, made from the built site, and their sizes written into
     the pages that link them. A copy goes to docs/teach/handouts/ (not tracked) for `make serve`."""
     import shutil
     import time
 
-    from .content.siteconfig import site_name, site_url
+    from .content.siteconfig import site_name
+    from .site.editions import edition_url, stage_dir
     from .site.handouts import FOLDER, HandoutError, fill_in_sizes
     from .site.print_handouts import make_handouts
 
     start = time.perf_counter()
+    teach = root / "docs" / "teach" if lang == "en" else stage_dir(root, lang) / "teach"
     try:
-        facts = make_handouts(site, site_url(root), root / "docs" / "teach", root / "build" / "handouts",
+        facts = make_handouts(site, edition_url(root, lang), teach, root / "build" / "handouts" / lang,
                               site_name(root))
         filled = fill_in_sizes(site, facts)
     except HandoutError as exc:
         print(f"handouts: {exc}", file=sys.stderr)
         return 1
+    if lang != "en":
+        print(f"handouts: {lang}: {len(facts)} files, {filled} links labelled, in {time.perf_counter() - start:.1f} s")
+        return 0
     preview = root / "docs" / FOLDER
     shutil.rmtree(preview, ignore_errors=True)
     shutil.copytree(site / FOLDER, preview)
@@ -242,7 +255,7 @@ def _raw_config(root: Path) -> dict:
 def build_editions(root: Path, site: Path, content) -> int:
     """Every other edition, into site/<lang>/, from its staging folder, rendering in its language."""
     from .site import i18n
-    from .site.editions import EDITION_LANGUAGES, edition_root, stage
+    from .site.editions import EDITION_LANGUAGES, edition_root, merge_sitemaps, stage
 
     for lang in EDITION_LANGUAGES:
         with i18n.Active(lang):
@@ -250,6 +263,7 @@ def build_editions(root: Path, site: Path, content) -> int:
             out = site / edition_root(lang)
             if build_site(root, out, edition_overrides(root, lang, out)):
                 return 1
+    print(f"build: sitemap.xml lists {merge_sitemaps(root, site)} pages, each with its alternates")
     return 0
 
 

@@ -15,8 +15,7 @@ import os
 import sys
 
 from .content.load import ROOT, Content, load_content_once
-from .site import annotate, generate, handouts, opendata, practice, render, tables, wayfinding
-from .site import i18n
+from .site import annotate, generate, handouts, i18n, opendata, practice, render, tables, wayfinding
 from .site.editions import localized
 from .site.links import root_prefix
 

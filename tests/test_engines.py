@@ -74,6 +74,7 @@ def test_stashing_our_html_gives_the_same_bytes_as_parsing_it():
     from scripts.content.load import load_content_once
     from scripts.content.siteconfig import markdown_extensions, page_url, site_url
     from scripts.site.claim_page import claim_page
+    from scripts.site.editions import alternates
     from scripts.site.links import root_prefix
     from scripts.site.wayfinding import article_order, claim_neighbours
 
@@ -84,7 +85,7 @@ def test_stashing_our_html_gives_the_same_bytes_as_parsing_it():
         src = f"claims/{claim.path.name}"
         url = page_url(ROOT, src)
         plain = claim_page(claim, content.registry, root_prefix(src, url), site_url(ROOT) + url,
-                           claim_neighbours(claim, ordered))
+                           claim_neighbours(claim, ordered), alternates=alternates(ROOT, url), english=claim)
         expected = markdown.Markdown(extensions=names, extension_configs=settings).convert(plain)
         stashed = markdown.Markdown(extensions=[*names, "scripts.site.claim_markdown"],
                                     extension_configs=settings).convert(claim.body)

@@ -12,6 +12,7 @@ from pathlib import Path
 from conftest import ROOT, build, html_pages, run
 from scripts.content.load import load_content
 from scripts.content.text import norm
+from scripts.site.editions import alternates
 from scripts.site.structured import claim_review
 
 CONTENT = load_content(ROOT)
@@ -34,7 +35,7 @@ def test_every_listed_url_resolves(built_site):
 
 def test_every_page_is_listed(built_site):
     pages = {"/" + p.relative_to(built_site).as_posix().removesuffix("index.html") for p in html_pages(built_site)}
-    pages.discard("/404.html")
+    pages -= {"/404.html", "/uk/404.html"}
     assert pages - set(listed_urls()) == set(), "add new pages to data/public-urls.txt"
 
 
@@ -44,6 +45,7 @@ def test_claim_urls_follow_the_ids():
 
 def test_removing_a_page_without_redirect_fails_and_retiring_it_redirects(repo):
     (repo / "docs/claims/cbc-033.md").unlink()
+    (repo / "docs/uk/claims/cbc-033.md").unlink()  # a translation of a retired claim goes with it
     result = run([sys.executable, "-m", "scripts", "check"], cwd=repo)
     assert result.returncode == 1 and "CBC-033: is active but has no claim page" in result.stderr
     # Retire it, merging it into CBC-034, and move its text to the claim that absorbs it.
@@ -84,7 +86,14 @@ def test_claimreview_jsonld_matches_the_data(built_site):
         assert item["@type"] == "Claim" and item["author"]["name"] == "SouthFront"
         assert item["datePublished"] == "2025-11-12"
         assert item["appearance"]["headline"].startswith("Army of Deserters")
-        assert data == claim_review(claim, reg, data["url"])
+        url = f"claims/{claim.slug}/"
+        assert data == claim_review(claim, reg, data["url"], alternates(ROOT, url))
+        # Each language's review names its language and points at the other one.
+        assert data["inLanguage"] == "en" and data["workTranslation"][0]["url"].endswith(f"/uk/{url}")
+        uk = _jsonld((built_site / "uk" / "claims" / claim.slug / "index.html").read_text(encoding="utf-8"))
+        assert uk["inLanguage"] == "uk" and uk["url"].endswith(f"/uk/{url}")
+        assert uk["translationOfWork"]["url"] == data["url"]
+        assert uk["claimReviewed"] == data["claimReviewed"]  # the quote is the article's, in English
 
 
 def test_every_page_has_description_canonical_and_social_tags(built_site):

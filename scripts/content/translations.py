@@ -303,9 +303,13 @@ class _Checker:
         stale = english_text is not None and isinstance(digest, str) and digest != source_hash(english_text)
         return (status if status in STATUSES else "draft"), stale
 
-    def prose(self, text: str, english_text: str, first_line: int, english_file: str | None = None) -> None:
-        """Numbers, English quotations and glossary forms: the same for every kind of page."""
-        mine, theirs = numbers_in(text, self.lang), numbers_in(english_text, "en")
+    def prose(self, text: str, english_text: str, first_line: int, english_file: str | None = None,
+              compare: bool = True) -> None:
+        """Numbers, English quotations and glossary forms: the same for every kind of page. A stale
+        translation's numbers are not compared: its English version is no longer today's."""
+        mine, theirs = numbers_in(text, self.lang), numbers_in(english_text, "en") if compare else Counter()
+        if not compare:
+            mine = Counter()
         for n in sorted(set(mine) - set(theirs)):
             self.add("body", f"has the number {n}, which the English page does not: figures are carried over "
                              "exactly (data/i18n/TRANSLATING.md)", self._number_line(n, first_line))
@@ -365,10 +369,15 @@ class _Checker:
                              line_of(data, key))
         if len(texts.get("title", "")) > 120 or "\n" in texts.get("title", ""):
             self.add("title", "must be one line of at most 120 characters", line_of(data, "title"))
-        self._body(body, body_line, claim, root, reg, deferred)
-        figures = self._figures(data.get("figures"), claim, line_of(data, "figures"))
+        # A stale translation is measured against nothing newer than its own English version: its
+        # differences from today's English page are what "stale" reports, not problems.
+        current = claim if claim is not None and not stale else None
+        self._body(body, body_line, claim, root, reg, deferred, compare=not stale)
+        figures = self._figures(data.get("figures"), current, line_of(data, "figures")) if current or not claim \
+            else tuple({k: v.strip() for k, v in f.items() if k in FIGURE_FIELDS and isinstance(v, str)}
+                       for f in data.get("figures") or () if isinstance(f, dict))
         corrections = self._corrections(data.get("corrections"), claim, line_of(data, "corrections"))
-        if claim is not None:
+        if current is not None:
             if claim.searched and "searched" not in texts:
                 self.add("searched", f"is required: {claim.id} says where we looked", 1)
             mine = [body, *texts.values(), *(v for f in figures for v in f.values()),
@@ -378,13 +387,16 @@ class _Checker:
                                                                                  f.label)),
                       *(v for c in claim.corrections[:len(corrections)] for v in (c.change, c.reason))]
             self.prose("\n".join(mine), "\n".join(theirs), body_line, english_text)
-        if claim is None or set(CLAIM_REQUIRED) - set(data) or not all(k in texts for k in ("title", "summary", "quote")):
+        elif claim is not None:
+            self.prose("\n".join([body, *texts.values()]), "", body_line, english_text, compare=False)
+        complete = all(k in texts for k in ("title", "summary", "quote"))
+        if claim is None or set(CLAIM_REQUIRED) - set(data) or not complete:
             return None
         return ClaimTranslation(self.path, self.lang, claim.id, status, stale, texts["title"], texts["summary"],
                                 texts["quote"], body, texts.get("searched"), figures, corrections)
 
     def _body(self, body: str, first_line: int, claim: Claim | None, root: Path, reg: Registry,
-              deferred: list[BodyReview] | None) -> None:
+              deferred: list[BodyReview] | None, compare: bool = True) -> None:
         want = HEADINGS[self.lang]
         order, sections, current = [], {}, None
         for number, line in enumerate(body.splitlines(), start=first_line):
@@ -406,10 +418,10 @@ class _Checker:
             cited = dict.fromkeys(CITATION.findall(body))
             english = dict.fromkeys(CITATION.findall(claim.body))
             for sid in cited:
-                if sid not in english:
+                if sid not in (english if compare else claim.sources):
                     self.add("body", f"cites [^{sid}], which the English page of {claim.id} does not",
                              self.line(f"[^{sid}]", first_line))
-            for sid in english:
+            for sid in english if compare else ():
                 if sid not in cited:
                     self.add("body", f"leaves out the English page's citation [^{sid}]", first_line)
         job = BodyReview(self.path, body, first_line, outlet_domains(reg))
@@ -500,7 +512,7 @@ class _Checker:
         prose = body + "\n" + "\n".join(str(data.get(k, "")) for k in ("title", "description"))
         english_prose = english_body + "\n" + "\n".join(str((english_meta or {}).get(k, ""))
                                                          for k in ("title", "description"))
-        self.prose(prose, english_prose, body_line)
+        self.prose(prose, english_prose, body_line, compare=not stale)
         if set(PAGE_OWN) - set(data):
             return None
         return PageTranslation(self.path, self.lang, rel, status, stale, self.text)

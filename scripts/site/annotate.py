@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from ..content.claims import Claim
 from ..content.registry import Registry, Verdict
 from ..content.text import find_all, norm
+from .i18n import format_number
+from .i18n import gettext as _
 from .render import render
 
 # The filter's narrowest setting: the verdicts a reader most needs to see.
@@ -112,10 +114,12 @@ def key_figure(claim: Claim) -> str | None:
     """The figure a note sets against the record: the charted numbers where there are some."""
     for figure in claim.figures:
         if figure.article_number is not None and figure.record_number is not None:
-            return (f"{figure.label}: the article says {figure.article_number:,}; "
-                    f"the record shows {figure.record_number:,}.")
+            return _("%(label)s: the article says %(article)s; the record shows %(record)s.") % {
+                "label": figure.label, "article": format_number(figure.article_number),
+                "record": format_number(figure.record_number)}
     if claim.figures:
-        return f"The article: {claim.figures[0].article}. What the record shows: {claim.figures[0].gap}"
+        return _("The article: %(article)s. What the record shows: %(gap)s") % {
+            "article": claim.figures[0].article, "gap": claim.figures[0].gap}
     return None
 
 

@@ -27,6 +27,8 @@ from pathlib import Path
 
 from ..content.claims import Claim
 from ..content.registry import Registry
+from .i18n import gettext as _
+from .i18n import ngettext
 
 WIDTH, HEIGHT = 1200, 630
 LIMIT_BYTES = 100 * 1024
@@ -150,15 +152,16 @@ def claim_card(claim: Claim, reg: Registry, site_url: str) -> Card:
     verdict = reg.verdicts[claim.verdict]
     host = site_url.split("://", 1)[-1].rstrip("/")
     return Card(f"{claim.slug}.png", f"{verdict.icon} {verdict.label}", COLOURS.get(verdict.id, INK),
-                "THE ARTICLE’S CLAIM", claim.title, f"{claim.id} · {host}/claims/{claim.slug}/")
+                _("THE ARTICLE’S CLAIM"), claim.title, f"{claim.id} · {host}/claims/{claim.slug}/")
 
 
 def site_card(site_url: str, claims: int) -> Card:
     host = site_url.split("://", 1)[-1].rstrip("/")
     # The site's name is already the card's first line: the big line says what the site did.
-    return Card("site.png", f"{claims} claim{'s' * (claims != 1)} checked", SITE, "A MEDIA-LITERACY CASE STUDY",
-                "“Army of Deserters”, a propaganda article about Ukraine’s army, taken apart sentence by sentence: "
-                "each claim with its verdict and its sources.", host)
+    return Card("site.png", ngettext("%(num)d claim checked", "%(num)d claims checked", claims) % {"num": claims},
+                SITE, _("A MEDIA-LITERACY CASE STUDY"),
+                _("“Army of Deserters”, a propaganda article about Ukraine’s army, taken apart sentence by sentence: "
+                  "each claim with its verdict and its sources."), host)
 
 
 PARALLEL_FROM = 200  # below this many cards, starting worker processes costs more than it saves

@@ -5,7 +5,7 @@ shrank below 12 px, its axis labels ran together and its values were clipped, an
 a workaround. Bars drawn in HTML keep real text: it wraps, it stays 12 px or larger, it follows
 the colour scheme, and a screen reader reads it. The SVG download is drawn from the same model.
 
-One colour meaning across the site (see SERIES): orange is the article's figure, blue the
+One colour meaning across the site (see legend): orange is the article's figure, blue the
 official record (dark blue AWOL, light blue desertion where the record splits them). Each legend
 says so. Bars that count different things never share an axis: cases and people get separate panels.
 """
@@ -17,17 +17,26 @@ from dataclasses import dataclass
 from ..content.claims import FIGURE_UNITS
 from ..content.load import Content
 from ..content.registry import StatRow
+from .i18n import format_number, ngettext
+from .i18n import gettext as _
 from .render import render
 
-# series id -> legend text. The CSS gives each id its colour, in light and dark schemes.
-SERIES = {
-    "article": "In the article",
-    "record": "In the official record",
-    "record-awol": "Official record: AWOL (Art. 407)",
-    "record-desertion": "Official record: desertion (Art. 408)",
-}
 
-SHORT = {"article": "article", "record": "record", "record-awol": "AWOL", "record-desertion": "desertion"}
+def legend() -> dict[str, str]:
+    """series id -> legend text, in the edition being rendered. The CSS gives each id its colour,
+    in light and dark schemes."""
+    return {
+        "article": _("In the article"),
+        "record": _("In the official record"),
+        "record-awol": _("Official record: AWOL (Art. 407)"),
+        "record-desertion": _("Official record: desertion (Art. 408)"),
+    }
+
+
+def short() -> dict[str, str]:
+    """series id -> the word a stacked bar's parts are labelled with."""
+    return {"article": _("article"), "record": _("record"), "record-awol": _("AWOL"),
+            "record-desertion": _("desertion")}
 
 
 class ChartError(ValueError):
@@ -77,7 +86,7 @@ class Chart:
 
     @property
     def svg(self) -> str:
-        return render("chart.svg", chart=self, layout=svg_layout(self), legend=SERIES, colours=SVG_COLOURS)
+        return render("chart.svg", chart=self, layout=svg_layout(self), legend=legend(), colours=SVG_COLOURS)
 
 
 def cases_by_year(rows: list[StatRow]) -> Chart:
@@ -93,12 +102,14 @@ def cases_by_year(rows: list[StatRow]) -> Chart:
                          if (year, code) in by_key)
         out.append(Row(periods[year], (Bar(segments),)))
     total = {y: sum(r.cases for r in rows if r.year == y) for y in periods}
-    desc = "; ".join(f"{periods[y]}: {total[y]:,} cases in all" for y in sorted(periods))
-    return Chart("cases-by-year", "AWOL and desertion cases registered in Ukraine, per year",
-                 f"Registered criminal cases per year. {desc}. Cases are not people.",
-                 (Panel(FIGURE_UNITS["cases"], tuple(out)),), ("record-awol", "record-desertion"),
-                 "A case is not a person: one soldier can have several cases, and cases stay counted when he "
-                 "comes back.")
+    unit = FIGURE_UNITS["cases"]
+    desc = "; ".join(ngettext("%(period)s: %(num)s case in all", "%(period)s: %(num)s cases in all", total[y])
+                     % {"period": periods[y], "num": format_number(total[y])} for y in sorted(periods))
+    return Chart("cases-by-year", _("AWOL and desertion cases registered in Ukraine, per year"),
+                 _("Registered criminal cases per year. %(counts)s. Cases are not people.") % {"counts": desc},
+                 (Panel(_(unit), tuple(out)),), ("record-awol", "record-desertion"),
+                 _("A case is not a person: one soldier can have several cases, and cases stay counted when he "
+                   "comes back."))
 
 
 def article_vs_record(content: Content, article: str | None = None, slug: str = "article-vs-record") -> Chart:
@@ -116,18 +127,20 @@ def article_vs_record(content: Content, article: str | None = None, slug: str = 
                          f"claims/{c.slug}/")
                      for c, f in pairs if f.unit == unit)
         if rows:
-            panels.append(Panel(title, rows))
-    desc = "; ".join(f"{c.id} {f.label}: article {f.article_number:,}, record {f.record_number:,}" for c, f in pairs)
-    return Chart(slug, "The article's numbers against the record", f"{desc}.", tuple(panels),
-                 ("article", "record"), "Cases are compared with cases and people with people, each on its own "
-                 "scale. Each label links to its claim.")
+            panels.append(Panel(_(title), rows))
+    desc = "; ".join(_("%(id)s %(label)s: article %(article)s, record %(record)s")
+                     % {"id": c.id, "label": f.label, "article": format_number(f.article_number),
+                        "record": format_number(f.record_number)} for c, f in pairs)
+    return Chart(slug, _("The article's numbers against the record"), f"{desc}.", tuple(panels),
+                 ("article", "record"), _("Cases are compared with cases and people with people, each on its own "
+                                          "scale. Each label links to its claim."))
 
 
 def html(chart: Chart, base: str, table_anchor: str, table_page: str = "") -> str:
     """The chart; its data table is at #table_anchor on this page, or on table_page (a worksheet
     prints the chart, and the numbers page keeps the table)."""
     return render("chart.html", chart=chart, base=base, table_anchor=table_anchor, table_page=table_page,
-                  legend=SERIES, short=SHORT)
+                  legend=legend(), short=short())
 
 
 # --- the SVG download: a fixed 640-unit-wide drawing of the same model ---------------------------
@@ -163,7 +176,7 @@ def svg_layout(chart: Chart) -> dict:
                     width = track * seg.value / panel.top
                     bars.append(Placed(x, y, width, seg.series, seg.value))
                     x += width
-                values.append((x + 6, y + 14, f"{bar.total:,}"))
+                values.append((x + 6, y + 14, format_number(bar.total)))
                 y += BAR_H + GAP
             y += GAP
         y += PANEL_GAP

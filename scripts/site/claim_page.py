@@ -21,11 +21,25 @@ from .structured import claim_review
 CITATION_RUN = re.compile(rf"(?:{CITATION.pattern})+")
 PERSUADES = re.compile(r"^## +How the passage persuades[ \t]*$", re.MULTILINE)
 # The same heading in a translated body (scripts/content/translations.py HEADINGS).
-PERSUADES_IN = {lang: re.compile(rf"^## +{re.escape(h[2])}[ \t]*$", re.MULTILINE) for lang, h in HEADINGS.items()}
+PERSUADES_IN = {lang: re.compile(rf"^## +{re.escape(h[2])}( \{{ #[a-z-]+ \}})?[ \t]*$", re.MULTILINE)
+                for lang, h in HEADINGS.items()}
 
 
 def _persuades(body: str) -> re.Pattern:
     return next((p for p in PERSUADES_IN.values() if p.search(body)), PERSUADES)
+
+
+# A translated section keeps its English anchor (#what-the-record-shows), so a link into a section
+# works in every edition.
+ENGLISH_IDS = ("context", "what-the-record-shows", "how-the-passage-persuades", "what-remains-unknown")
+
+
+def _english_anchors(body: str) -> str:
+    for headings in HEADINGS.values():
+        for heading, anchor in zip(headings, ENGLISH_IDS, strict=True):
+            body = re.sub(rf"^(## +{re.escape(heading)})[ \t]*$", rf"\1 {{ #{anchor} }}", body, count=1,
+                          flags=re.MULTILINE)
+    return body
 KEY_SOURCES = 2  # what the verdict card shows on a phone's first screen
 BLANK_LINES = re.compile(r"(\n[ \t]*\n)")
 
@@ -103,7 +117,7 @@ def claim_page(claim: Claim, reg: Registry, base: str, page_url: str, neighbours
     In another edition, `claim` and `reg` come translated (scripts/site/editions.py), `translation`
     adds our translation of the quote, `english` is the English claim (whose body picks the key
     sources) and `alternates` the page's address in each edition, for its ClaimReview."""
-    body, citations = link_citations(claim.body, claim, raw)
+    body, citations = link_citations(_english_anchors(claim.body) if translation else claim.body, claim, raw)
     techniques = raw_blocks(render.claim_techniques(claim, reg, base), raw)
     body, found = _persuades(body).subn(lambda m: f"{m.group(0)}\n\n{techniques}\n", body, count=1)
     if not found:  # `check` requires the heading; this only guards a bypassed check

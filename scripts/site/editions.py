@@ -129,6 +129,13 @@ def stage(content: Content, lang: str) -> Path:
             shutil.copytree(source, out / name)
         elif source.exists():
             shutil.copy2(source, out / name)
+    from .generate import article_pages
+
+    with i18n.Active(lang):  # the further articles' figures pages, generated in the edition's words
+        for path, text in article_pages(localized(content, lang)).items():
+            target = out / path.relative_to("docs")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
     for folder in docs.glob("claims/cbc-*/"):  # retired ids' redirect pages
         if folder.is_dir():
             shutil.copytree(folder, out / "claims" / folder.name)
@@ -211,3 +218,40 @@ def config_overrides(root: Path, lang: str, base_config: dict, site_dir: Path) -
     return overrides
 
 
+
+
+# -- the sitemap --------------------------------------------------------------------------------
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+def merge_sitemaps(root: Path, site: Path) -> int:
+    """One sitemap for the whole site (site/sitemap.xml, and its .gz): every page of every edition,
+    each with its alternates in every edition and x-default (the English page)."""
+    import gzip
+    import xml.etree.ElementTree as ET
+
+    home = site_url(root)
+    tree = ET.parse(site / "sitemap.xml")  # noqa: S314 - the engine's own output
+    entries = []
+    for url in tree.getroot().iter(f"{{{SITEMAP_NS}}}url"):
+        loc = url.findtext(f"{{{SITEMAP_NS}}}loc") or ""
+        entries.append((loc.removeprefix(home), url.findtext(f"{{{SITEMAP_NS}}}lastmod")))
+    ET.register_namespace("", SITEMAP_NS)
+    ET.register_namespace("xhtml", XHTML_NS)
+    out = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    for code in i18n.LANGUAGES:
+        for path, lastmod in entries:
+            url = ET.SubElement(out, f"{{{SITEMAP_NS}}}url")
+            ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = edition_url(root, code) + path
+            if lastmod:
+                ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = lastmod
+            for other in (*i18n.LANGUAGES, "x-default"):
+                target = edition_url(root, i18n.DEFAULT if other == "x-default" else other) + path
+                ET.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=other, href=target)
+    ET.indent(out)
+    data = b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(out, encoding="utf-8") + b"\n"
+    (site / "sitemap.xml").write_bytes(data)
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(data, mtime=0))
+    return len(entries) * len(i18n.LANGUAGES)

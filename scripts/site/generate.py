@@ -56,8 +56,14 @@ def expected_files(content: Content, card_images: dict[str, bytes] | None = None
     # Retired claim ids keep their URL as a redirect page, so teachers' links never break.
     for cid, target in retired(content).items():
         files[CLAIMS / cid.lower() / "index.html"] = REDIRECT.format(target=target, slug=target.lower())
-    # Each further article's figures on a page of its own (the numbers page lists them).
-    by_slug = {chart.slug: chart for chart in chart_list}
+    files.update(article_pages(content, chart_list))
+    return files
+
+
+def article_pages(content: Content, chart_list=None) -> dict[Path, str]:
+    """Each further article's figures on a page of its own (the numbers page lists them)."""
+    by_slug = {chart.slug: chart for chart in (chart_list if chart_list is not None else site_charts(content))}
+    files = {}
     for slug in numbers.other_articles(content):
         chart = by_slug.get(numbers.chart_slug(slug, content))
         chart_html = tables.chart_figure(chart, numbers.BASE, "table-numbers") if chart else ""

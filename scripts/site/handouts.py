@@ -14,26 +14,38 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..content.yamlio import page_title
+from . import i18n
+from .i18n import gettext as _
+from .i18n import ngettext
 from .render import render
 
 # Lesson pages are numbered; the practice sheet and its key serve every lesson.
 KIT_PAGE = re.compile(r"^(?:(lesson|worksheet|cards|answers)-(\d+)|(practice-sheet|practice-key))$")
-KINDS = {"lesson": "Lesson plan", "worksheet": "Worksheet", "cards": "Source cards", "answers": "Answer key",
-         "practice-sheet": "Practice sheet", "practice-key": "Practice answer key"}
-KIND_ORDER = tuple(KINDS)
+KINDS = ("lesson", "worksheet", "cards", "answers", "practice-sheet", "practice-key")
+KIND_ORDER = KINDS
 TEACHER_ONLY = {"lesson", "answers", "practice-key"}
 FOLDER = "teach/handouts"
+
+
+def kind_label(kind: str) -> str:
+    """A kind of kit page in words, in the edition being rendered."""
+    return {"lesson": _("Lesson plan"), "worksheet": _("Worksheet"), "cards": _("Source cards"),
+            "answers": _("Answer key"), "practice-sheet": _("Practice sheet"),
+            "practice-key": _("Practice answer key")}[kind]
 
 
 @dataclass(frozen=True)
 class Format:
     suffix: str
-    label: str
     paper: str | None  # Chromium's paper name; None for the editable copy
 
+    @property
+    def label(self) -> str:
+        """The link text, in the edition being rendered."""
+        return {"-a4.pdf": _("PDF, A4"), "-letter.pdf": _("PDF, US Letter"), ".odt": _("ODT, editable")}[self.suffix]
 
-FORMATS = (Format("-a4.pdf", "PDF, A4", "A4"), Format("-letter.pdf", "PDF, US Letter", "Letter"),
-           Format(".odt", "ODT, editable", None))
+
+FORMATS = (Format("-a4.pdf", "A4"), Format("-letter.pdf", "Letter"), Format(".odt", None))
 
 
 def file_name(stem: str, fmt: Format) -> str:
@@ -67,7 +79,7 @@ class Handout:
 
     @property
     def label(self) -> str:
-        return KINDS[self.kind]
+        return kind_label(self.kind)
 
     @property
     def for_teachers(self) -> bool:
@@ -111,7 +123,15 @@ def without_sizes(html: str) -> str:
 
 def size_label(pages: int | None, size: int) -> str:
     kb = max(1, round(size / 1024))
-    return f"{pages} page{'s' * (pages != 1)}, {kb} KB" if pages is not None else f"{kb} KB"
+    if pages is None:
+        return _("%(kb)d KB") % {"kb": kb}
+    return ngettext("%(num)d page, %(kb)d KB", "%(num)d pages, %(kb)d KB", pages) % {"num": pages, "kb": kb}
+
+
+def _edition(site: Path, page: Path) -> str:
+    """The edition a built page belongs to: its first folder when that names an edition (uk/...)."""
+    first = page.relative_to(site).parts[0]
+    return first if first in i18n.LANGUAGES and first != i18n.DEFAULT and (site / first).is_dir() else i18n.DEFAULT
 
 
 def fill_in_sizes(site: Path, facts: dict[str, tuple[int | None, int]]) -> int:
@@ -122,15 +142,18 @@ def fill_in_sizes(site: Path, facts: dict[str, tuple[int | None, int]]) -> int:
         html = page.read_text(encoding="utf-8")
         if 'data-handout="' not in html:
             continue
+        edition, where = _edition(site, page), page.relative_to(site)
 
-        def fill(match: re.Match) -> str:
+        def fill(match: re.Match, edition: str = edition, where: Path = where) -> str:
             nonlocal filled
             fact = facts.get(match.group(1))
             if fact is None:
-                missing.add(f"{page.relative_to(site)} -> {match.group(1)}")
+                missing.add(f"{where} -> {match.group(1)}")
                 return match.group(0)
             filled += 1
-            return f'<span class="cbc-handout__size" data-handout="{match.group(1)}">{size_label(*fact)}</span>'
+            with i18n.Active(edition):
+                label = size_label(*fact)
+            return f'<span class="cbc-handout__size" data-handout="{match.group(1)}">{label}</span>'
 
         new = PLACEHOLDER.sub(fill, html)
         if new != html:

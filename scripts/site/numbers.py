@@ -17,6 +17,7 @@ import json
 from pathlib import Path
 
 from ..content.load import Content
+from .i18n import gettext as _
 from .render import render
 
 PAGES = Path("docs") / "numbers"
@@ -56,9 +57,9 @@ def elsewhere(content: Content, base: str) -> str:
 def page(content: Content, slug: str, table: str, chart: str) -> str:
     """The Markdown of one further article's figures page (table and chart already rendered)."""
     article = content.registry.articles[slug]
-    title = f"The numbers in “{article.title}”"
-    description = (f"Every figure in \"{article.title}\" ({article.outlet}) next to the official figure for the "
-                   "same period and definition.")
+    title = _("The numbers in “%(title)s”") % {"title": article.title}
+    description = _("Every figure in \"%(title)s\" (%(outlet)s) next to the official figure for the same period "
+                    "and definition.") % {"title": article.title, "outlet": article.outlet}
     front = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n"
     intro = render("numbers_page_intro.html", article=article, base=BASE)
     return f"{front}\n# {title}\n\n{intro}\n\n{chart}\n\n{table}\n"

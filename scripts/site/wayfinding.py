@@ -10,6 +10,7 @@ from ..content.claims import Claim
 from ..content.registry import Registry
 from ..content.text import find_all
 from .handouts import handout, kit_stems
+from .i18n import gettext as _
 from .render import render
 
 
@@ -35,11 +36,15 @@ def claim_neighbours(claim: Claim, ordered: list[Claim]) -> tuple[Link | None, L
 
 
 def claim_breadcrumb(claim: Claim, base: str) -> str:
-    return render("breadcrumb.html", trail=[Link("claims/", "All claims")], here=claim.id, base=base)
+    return render("breadcrumb.html", trail=[Link("claims/", _("All claims"))], here=claim.id, base=base)
 
 
 def pager(prev: Link | None, nxt: Link | None, base: str, what: str) -> str:
-    return render("pager.html", prev=prev, next=nxt, base=base, what=what)
+    """`what` is the sequence the links step through: "article" (claim pages) or "teaching kit"."""
+    labels = {"article": _("Previous and next in the article"),
+              "teaching kit": _("Previous and next in the teaching kit")}
+    label = labels.get(what, f"Previous and next in the {what}")
+    return render("pager.html", prev=prev, next=nxt, base=base, label=label)
 
 
 KIT_SEQUENCE = ("lesson", "worksheet", "answers")  # the pages with a previous/next of their kind
