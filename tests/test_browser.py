@@ -14,19 +14,24 @@ from axe_playwright_python.sync_playwright import Axe
 from conftest import ROOT, html_pages
 from scripts.content.load import load_content
 from scripts.content.text import norm
+from scripts.site.editions import EDITION_LANGUAGES
 
 CONTENT = load_content(ROOT)
 
 
 def page_paths() -> list[str]:
-    """URL paths of every page, derived from the Markdown sources (plus the 404 page)."""
+    """URL paths of every page, derived from the English Markdown sources (plus the 404 page), in
+    every edition: the Ukrainian one has every page at the same path under uk/."""
     docs = ROOT / "docs"
     paths = []
     for md in sorted(docs.rglob("*.md")):
         rel = md.relative_to(docs).with_suffix("")
+        if rel.parts[0] in EDITION_LANGUAGES:
+            continue
         parts = rel.parts[:-1] if rel.name == "index" else rel.parts
         paths.append("/".join(parts) + "/" if parts else "")
-    return paths + ["404.html"]
+    paths.append("404.html")
+    return paths + [f"{lang}/{p}" for lang in EDITION_LANGUAGES for p in paths]
 
 
 PAGES = page_paths()

@@ -119,12 +119,20 @@ def _background(kicker: str, colour: str, lines_label: str):
     d = ImageDraw.Draw(image)
     d.rectangle((0, 0, 24, HEIGHT), fill=colour)
     d.text((LEFT, 56), "Claim by Claim", font=_font("bold", 34), fill=SITE)
-    d.text((LEFT, 118), kicker, font=_font("bold", 76), fill=colour)
+    d.text((LEFT, 118 + (76 - (size := _kicker_size(d, kicker))) // 2), kicker, font=_font("bold", size), fill=colour)
     d.text((LEFT, 236), lines_label, font=_font("bold", 28), fill=MUTED)
     return image
 
 
 LEFT, RIGHT = 80, WIDTH - 80
+
+
+def _kicker_size(d, kicker: str) -> int:
+    """76 px, or smaller until the verdict fits the card's width (Ukrainian labels are longer)."""
+    size = 76
+    while size > 40 and d.textlength(kicker, font=_font("bold", size)) > RIGHT - LEFT:
+        size -= 4
+    return size
 
 
 def draw(card: Card) -> bytes:

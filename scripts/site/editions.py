@@ -129,13 +129,17 @@ def stage(content: Content, lang: str) -> Path:
             shutil.copytree(source, out / name)
         elif source.exists():
             shutil.copy2(source, out / name)
-    from .generate import article_pages
+    from .generate import article_pages, start_drawing
 
-    with i18n.Active(lang):  # the further articles' figures pages, generated in the edition's words
-        for path, text in article_pages(localized(content, lang)).items():
+    with i18n.Active(lang):  # generated in the edition's words: further articles' pages, share cards
+        edition = localized(content, lang)
+        for path, text in article_pages(edition).items():
             target = out / path.relative_to("docs")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+        (out / "cards").mkdir(exist_ok=True)
+        for name, png in start_drawing(edition).finish().items():  # kept in build/cards/ like the English
+            (out / "cards" / name).write_bytes(png)
     for folder in docs.glob("claims/cbc-*/"):  # retired ids' redirect pages
         if folder.is_dir():
             shutil.copytree(folder, out / "claims" / folder.name)

@@ -74,7 +74,9 @@ def article_pages(content: Content, chart_list=None) -> dict[Path, str]:
 
 def start_drawing(content: Content, pool=None) -> cards.Drawing:
     root = content.paths.root
-    return cards.start_drawing(content.claims, content.registry, site_url(root), root / CARD_CACHE, pool)
+    from .editions import edition_url
+
+    return cards.start_drawing(content.claims, content.registry, edition_url(root), root / CARD_CACHE, pool)
 
 
 def write_cards(root: Path, site: Path, images: dict[str, bytes]) -> None:
