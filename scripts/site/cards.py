@@ -179,7 +179,8 @@ CACHE_FILE = re.compile(r"^[0-9a-f]{64}\.png$")
 @lru_cache(maxsize=4)
 def _drawing_inputs(font_dir: Path) -> str:
     """A digest of everything besides the card itself that decides the bytes of a drawn card."""
-    from PIL import __version__ as pillow, features
+    from PIL import __version__ as pillow
+    from PIL import features
 
     digest = hashlib.sha256(Path(__file__).read_bytes())
     for kind in sorted(FONTS):

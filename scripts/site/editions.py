@@ -90,7 +90,7 @@ def _localized_registry(reg, terms: dict):
 def _localized_claim(claim, t: ClaimTranslation | None):
     if t is None:
         return claim
-    figures = tuple(replace(f, **{k: v for k, v in tf.items()}) for f, tf in zip(claim.figures, t.figures, strict=False))
+    figures = tuple(replace(f, **tf) for f, tf in zip(claim.figures, t.figures, strict=False))
     figures += claim.figures[len(figures):]
     corrections = tuple(replace(c, **tc) for c, tc in zip(claim.corrections, t.corrections, strict=False))
     corrections += claim.corrections[len(corrections):]

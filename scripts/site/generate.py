@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from . import cards, charts, feed, numbers, opendata, tables
 from ..content.load import Content
 from ..content.schema import claim_schema
 from ..content.siteconfig import site_url
+from . import cards, charts, feed, numbers, opendata, tables
 
 OUT = Path("docs") / "downloads"
 FEED = Path("docs") / "feed.xml"

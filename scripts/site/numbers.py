@@ -60,6 +60,7 @@ def page(content: Content, slug: str, table: str, chart: str) -> str:
     title = _("The numbers in “%(title)s”") % {"title": article.title}
     description = _("Every figure in \"%(title)s\" (%(outlet)s) next to the official figure for the same period "
                     "and definition.") % {"title": article.title, "outlet": article.outlet}
-    front = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n"
+    front = (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
+             f"description: {json.dumps(description, ensure_ascii=False)}\n---\n")
     intro = render("numbers_page_intro.html", article=article, base=BASE)
     return f"{front}\n# {title}\n\n{intro}\n\n{chart}\n\n{table}\n"

@@ -90,8 +90,9 @@ def technique_items(content: Content, article: str = ARTICLE) -> list[TechniqueI
         # Plausible wrong answers: the same category first, then the rest, each in hash order.
         others.sort(key=lambda t: (t.category != right.category, _order(claim.id, t.id)))
         options = sorted([right, *others[:TECHNIQUE_CHOICES - 1]], key=lambda t: _order("option", claim.id, t.id))
-        items.append(TechniqueItem(claim, _mark(claim, use.span), right, tuple(options),
-                                   ADVISORIES.get(claim.advisory) if claim.advisory else None, reg.verdicts[claim.verdict]))
+        advisory = ADVISORIES.get(claim.advisory) if claim.advisory else None
+        items.append(TechniqueItem(claim, _mark(claim, use.span), right, tuple(options), advisory,
+                                   reg.verdicts[claim.verdict]))
     return sorted(items, key=lambda i: _order("technique", i.claim.id))
 
 

@@ -37,7 +37,8 @@ FOOTER = ('<div style="font: 8pt sans-serif; color: #000; width: 100%; margin: 0
           ' · {licence}</span></div>')
 
 
-def make_handouts(site: Path, site_url: str, teach_dir: Path, cache: Path, site_name: str) -> dict[str, tuple[int | None, int]]:
+def make_handouts(site: Path, site_url: str, teach_dir: Path, cache: Path,
+                  site_name: str) -> dict[str, tuple[int | None, int]]:
     """Write every handout into site/teach/handouts/; return {site path: (pages, bytes)}."""
     if not shutil.which("pandoc"):
         raise HandoutError("pandoc is missing (Debian: apt-get install pandoc; `make system` installs it)")
@@ -84,7 +85,7 @@ def _key(site: Path, page: Path) -> str:
 
 def _epoch() -> dt.datetime:
     seconds = int(os.environ.get("SOURCE_DATE_EPOCH") or 1763000000)
-    return dt.datetime.fromtimestamp(seconds, dt.timezone.utc)
+    return dt.datetime.fromtimestamp(seconds, dt.UTC)
 
 
 def _render(site: Path, site_url: str, site_name: str, todo) -> None:
@@ -135,7 +136,8 @@ def _answer(route, site: Path, site_url: str, refused: list[str]) -> None:
     if site.resolve() not in path.parents or not path.is_file():
         route.fulfill(status=404, body="not found")
         return
-    route.fulfill(status=200, body=path.read_bytes(), content_type=mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    route.fulfill(status=200, body=path.read_bytes(), content_type=kind)
 
 
 # The page's article, as the editable copy keeps it: links absolute, nothing that only makes sense
