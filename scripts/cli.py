@@ -74,7 +74,8 @@ def report_translations(translations) -> None:
     for lang in LANGUAGES:
         c = translations.counts(lang)
         print(f"translations: {lang}: {c['translated']} of {c['pages']} pages translated, {c['stale']} stale, "
-              f"{c['missing']} missing, {c['draft']} draft (not yet second-reviewed)")
+              f"{c['missing']} missing, {c['draft']} draft (not yet second-reviewed); "
+              f"{translations.untranslated_strings.get(lang, 0)} interface strings untranslated")
 
 
 def cmd_generate(root: Path, verify: bool) -> int:

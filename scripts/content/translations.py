@@ -101,6 +101,7 @@ class Translations:
     pages: dict[tuple[str, str], PageTranslation] = field(default_factory=dict)     # (lang, English src)
     english_pages: tuple[str, ...] = ()                                              # docs-relative
     gaps: list[Gap] = field(default_factory=list)
+    untranslated_strings: dict[str, int] = field(default_factory=dict)                # interface, per lang
 
     def claim(self, lang: str, cid: str) -> ClaimTranslation | None:
         return self.claims.get((lang, cid))
@@ -160,6 +161,8 @@ def load_translations(docs: Path, claims: list[Claim], reg: Registry, problems: 
                 problems.add(path, "file", f"translates no English page: docs/{rel} does not exist (a Ukrainian "
                                            "page has the same path under docs/uk/ as its English page)")
         _find_gaps(found, lang, claims, root)
+        found.untranslated_strings[lang] = check_catalogue(root / "data" / "i18n" / lang / "messages.po",
+                                                           problems, root)
     return found
 
 
@@ -516,3 +519,46 @@ class _Checker:
         if set(PAGE_OWN) - set(data):
             return None
         return PageTranslation(self.path, self.lang, rel, status, stale, self.text)
+
+
+# -- interface strings ---------------------------------------------------------------------------
+
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|%%")
+MARKUP = re.compile(r"[<>&]|\{[{%#]|[}%#]\}")
+
+
+def check_catalogue(path: Path, problems: Problems, root: Path) -> int:
+    """A language's interface strings (gettext, data/i18n/<lang>/messages.po). Templates insert a
+    translated string as it is, so the catalogue is held to what its English message allows: no
+    markup at all, and the same placeholders. Returns how many messages lack a translation."""
+    from babel.messages.pofile import PoFileError, read_po
+
+    if not path.exists():
+        return 0
+    if read_text(path, problems, root) is None:
+        return 0
+    try:
+        with path.open("rb") as fp:
+            catalog = read_po(fp, abort_invalid=True)
+    except (PoFileError, ValueError) as exc:
+        problems.add(path, "file", f"is not a readable gettext catalogue: {exc}")
+        return 0
+    untranslated = 0
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if not all(strings) or message.fuzzy:
+            untranslated += 1
+            continue
+        wanted = set(PLACEHOLDER.findall(ids[0])) | (set(PLACEHOLDER.findall(ids[1])) if len(ids) > 1 else set())
+        for text in strings:
+            if found := MARKUP.search(text):
+                problems.add(path, "msgstr", f"'{found.group(0)}' in the translation of '{ids[0][:50]}': interface "
+                                             "strings carry no markup (they are inserted as they are)", message.lineno)
+            if set(PLACEHOLDER.findall(text)) - wanted:
+                problems.add(path, "msgstr", f"the translation of '{ids[0][:50]}' has a placeholder its English "
+                                             f"message does not: {sorted(set(PLACEHOLDER.findall(text)) - wanted)}",
+                             message.lineno)
+    return untranslated
