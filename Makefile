@@ -82,12 +82,17 @@ clean:  ## remove build output
 
 zensical: setup  ## canary: build the same mkdocs.yml with Zensical and compare every page with MkDocs' (non-blocking in CI)
 	$(PYTHON) -m venv .venv-zensical
-	.venv-zensical/bin/pip install --quiet "zensical==0.0.73" mkdocs-macros-plugin PyYAML Jinja2 Pillow nh3 rcssmin
+	.venv-zensical/bin/pip install --quiet "zensical==0.0.73" mkdocs-macros-plugin PyYAML Jinja2 Pillow nh3 rcssmin "babel==2.18.0"
 	.venv-zensical/bin/python -m scripts generate
 	$(PY) -m mkdocs build --strict -d build/canary-mkdocs
+	$(PY) -m scripts build-edition uk build/canary-mkdocs
 	$(PY) -m scripts handouts build/canary-mkdocs
 	# Warm: Zensical's cache sees data/ and scripts/ through `watch:` in mkdocs.yml (file mtimes, whole seconds)
 	.venv-zensical/bin/python -m zensical build -f mkdocs.yml --strict
+	# The Ukrainian edition: the same config with its settings, staged by our scripts (no plugin)
+	.venv-zensical/bin/python -m scripts edition-config uk
+	.venv-zensical/bin/python -m zensical build -f build/editions/uk/mkdocs.yml --strict
+	rm -rf site/uk && cp -r build/editions/uk/site site/uk
 	$(PY) -m scripts handouts site
 	$(PY) -m scripts index-search site
 	$(PY) -m scripts.tools.engine_diff build/canary-mkdocs site

@@ -7,6 +7,8 @@
                                    search index, in one process with one content load
     python -m scripts handouts DIR       make the kit's PDF and ODT handouts for a site built elsewhere
     python -m scripts index-search DIR   write the search index for a site built elsewhere (Zensical)
+    python -m scripts build-edition uk DIR   build the Ukrainian edition with MkDocs into DIR/uk/
+    python -m scripts edition-config uk      stage it and write build/editions/uk/mkdocs.yml (Zensical)
     python -m scripts new-claim    scaffold the next claim page from the template
 """
 
@@ -72,9 +74,10 @@ def report_translations(translations) -> None:
     for gap in translations.gaps:
         print(gap)
     for lang in LANGUAGES:
-        c = translations.counts(lang)
+        c, d = translations.counts(lang), translations.counts(lang, "data")
         print(f"translations: {lang}: {c['translated']} of {c['pages']} pages translated, {c['stale']} stale, "
-              f"{c['missing']} missing, {c['draft']} draft (not yet second-reviewed); "
+              f"{c['missing']} missing, {c['draft']} draft (not yet second-reviewed); data files {d['translated']} "
+              f"of {d['pages']} ({d['stale']} stale, {d['draft']} draft); "
               f"{translations.untranslated_strings.get(lang, 0)} interface strings untranslated")
 
 
@@ -268,6 +271,28 @@ def build_editions(root: Path, site: Path, content) -> int:
     return 0
 
 
+def cmd_edition(root: Path, lang: str, site: Path | None) -> int:
+    """Stage an edition, then build it with MkDocs into site/<lang>/, or (without `site`) write its
+    configuration for another engine: build/editions/<lang>/mkdocs.yml, output in its site/."""
+    from .site import i18n
+    from .site.editions import EDITION_LANGUAGES, stage, write_config
+
+    if lang not in EDITION_LANGUAGES:
+        print(f"edition: no edition '{lang}' (editions: {', '.join(EDITION_LANGUAGES)})", file=sys.stderr)
+        return 1
+    content = load_content(root)
+    if content.problems:
+        print_problems(content.problems)
+        print("edition: fix the problems above first (python -m scripts check)", file=sys.stderr)
+        return 1
+    with i18n.Active(lang):
+        stage(content, lang)
+        if site is None:
+            print(f"edition: {write_config(root, lang, _raw_config(root)).relative_to(root)}")
+            return 0
+        return build_site(root, site / lang, edition_overrides(root, lang, site / lang))
+
+
 def build_site(root: Path, site: Path, overrides: dict | None = None) -> int:
     """MkDocs' own strict build, in this process (so the content load is shared). In strict mode
     MkDocs itself aborts on any warning, exactly as `mkdocs build --strict` does."""
@@ -322,6 +347,11 @@ def main(argv: list[str] | None = None) -> int:
     index.add_argument("site_dir", type=Path)
     handouts = sub.add_parser("handouts", help="make the PDF and ODT handouts of a built site (Zensical)")
     handouts.add_argument("site_dir", type=Path)
+    edition = sub.add_parser("build-edition", help="build one more edition (uk) with MkDocs into DIR/<lang>/")
+    edition.add_argument("lang")
+    edition.add_argument("site_dir", type=Path)
+    config = sub.add_parser("edition-config", help="stage an edition (uk) and write its config for another engine")
+    config.add_argument("lang")
     new = sub.add_parser("new-claim", help="scaffold the next claim page")
     new.add_argument("--title", help="a short statement of the claim")
     args = parser.parse_args(argv)
@@ -344,5 +374,12 @@ def _run(args) -> int:
     if args.command == "index-search":
         return cmd_index_search(args.site_dir.resolve())
     if args.command == "handouts":
-        return cmd_handouts(root, args.site_dir.resolve())
+        site = args.site_dir.resolve()
+        status = cmd_handouts(root, site)
+        for lang in _editions():
+            if not status and (site / lang).is_dir():
+                status = cmd_handouts(root, site / lang, lang)
+        return status
+    if args.command in {"build-edition", "edition-config"}:
+        return cmd_edition(root, args.lang, args.site_dir.resolve() if args.command == "build-edition" else None)
     return cmd_new_claim(root, args.title)

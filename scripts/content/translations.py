@@ -102,6 +102,7 @@ class Translations:
     english_pages: tuple[str, ...] = ()                                              # docs-relative
     gaps: list[Gap] = field(default_factory=list)
     untranslated_strings: dict[str, int] = field(default_factory=dict)                # interface, per lang
+    data: dict[tuple[str, str], "DataTranslation"] = field(default_factory=dict)     # (lang, data file stem)
 
     def claim(self, lang: str, cid: str) -> ClaimTranslation | None:
         return self.claims.get((lang, cid))
@@ -109,9 +110,10 @@ class Translations:
     def page(self, lang: str, src: str) -> PageTranslation | None:
         return self.pages.get((lang, src))
 
-    def counts(self, lang: str) -> dict[str, int]:
-        gaps = Counter(g.state for g in self.gaps if g.lang == lang)
-        total = len(self.english_pages)
+    def counts(self, lang: str, kind: str = "pages") -> dict[str, int]:
+        """For `pages` (the site's pages) or `data` (the data files whose words pages show)."""
+        gaps = Counter(g.state for g in self.gaps if g.lang == lang and g.english.startswith("data/") == (kind == "data"))
+        total = len(self.english_pages) if kind == "pages" else len(DATA_FIELDS)
         return {"pages": total, "translated": total - gaps["missing"], "stale": gaps["stale"],
                 "missing": gaps["missing"], "draft": gaps["draft"]}
 
@@ -163,6 +165,7 @@ def load_translations(docs: Path, claims: list[Claim], reg: Registry, problems: 
         _find_gaps(found, lang, claims, root)
         found.untranslated_strings[lang] = check_catalogue(root / "data" / "i18n" / lang / "messages.po",
                                                            problems, root)
+    load_data_translations(root, problems, found)
     return found
 
 
@@ -562,3 +565,121 @@ def check_catalogue(path: Path, problems: Problems, root: Path) -> int:
                                              f"message does not: {sorted(set(PLACEHOLDER.findall(text)) - wanted)}",
                              message.lineno)
     return untranslated
+
+
+# -- data ----------------------------------------------------------------------------------------
+
+# What each data file's translation may hold: keyed by the English entries' `id`, or rows in order.
+DATA_FIELDS = {
+    "techniques": ("entries", ("definition", "counter")),
+    "verdicts": ("entries", ("definition",)),
+    "verdict-rules": ("entries", ("finding",)),
+    "practice": ("entries", ("label",)),
+    "page-corrections": ("entries", ("change", "reason")),
+    "people": ("entries", ("name", "role", "verifiability", "found")),
+    "sources": ("entries", ("title",)),
+    "statistics": ("rows", ("period", "measure", "note")),
+    "framing": ("rows", ("figure", "framing", "context_given", "left_out")),
+}
+
+
+@dataclass(frozen=True)
+class DataTranslation:
+    path: Path
+    lang: str
+    name: str                            # the English file's stem, e.g. "techniques"
+    stale: bool
+    status: str
+    entries: dict[str, dict[str, str]]   # by id, or by row number as a string for `rows`
+
+
+def load_data_translations(root: Path, problems: Problems, found: Translations) -> None:
+    """data/i18n/<lang>/<file>.yml for each file in DATA_FIELDS, checked against the English file:
+    the same ids (or as many rows), only the listed fields, as text, every number carried over."""
+    for lang in LANGUAGES:
+        glossary = load_glossary(root / "data" / "i18n" / f"terms-{lang}.yml", problems, root)
+        for name, (shape, fields) in DATA_FIELDS.items():
+            path = root / "data" / "i18n" / lang / f"{name}.yml"
+            english_path = root / "data" / f"{name}.yml"
+            if not path.exists():
+                found.gaps.append(Gap(lang, f"data/{name}.yml", f"data/i18n/{lang}/{name}.yml", "missing"))
+                continue
+            text = read_text(path, problems, root)
+            data = parse_yaml(text, path, problems, "file") if text is not None else None
+            english_text = english_path.read_text(encoding="utf-8")
+            english = yaml_safe(english_text)
+            if not isinstance(data, dict):
+                if text is not None and not is_missing(data):
+                    problems.add(path, "file", f"must be a mapping (translates, source_hash, {shape}), got "
+                                               f"{type_name(data)}")
+                continue
+            checker = _Checker(path, lang, text, problems, glossary, ())
+            status, stale = checker.common(data, english_text)
+            for key in sorted(set(data) - {"translates", "translation", "source_hash", shape}, key=str):
+                checker.add(str(key), f"is not a field of a translated data file (use `{shape}`)", line_of(data, key))
+            if data.get("translates") != f"data/{name}.yml":
+                checker.add("translates", f"must be 'data/{name}.yml'", line_of(data, "translates"))
+            originals = ({str(e.get("id")): e for e in english if isinstance(e, dict)} if shape == "entries"
+                         else {str(i): e for i, e in enumerate(english)})
+            given = data.get(shape) or ({} if shape == "entries" else [])
+            if shape == "rows":
+                if not isinstance(given, list) or len(given) != len(originals):
+                    checker.add(shape, f"must list {len(originals)} rows, one per row of data/{name}.yml, in order",
+                                line_of(data, shape))
+                    given = {}
+                else:
+                    given = {str(i): row for i, row in enumerate(given)}
+            if not isinstance(given, dict):
+                checker.add(shape, "must map each English entry's id to its translated fields", line_of(data, shape))
+                continue
+            entries = {}
+            for key, item in given.items():
+                where = f"{shape}.{key}" if shape == "entries" else f"rows[{key}]"
+                original = originals.get(str(key))
+                if original is None:
+                    checker.add(where, f"data/{name}.yml has no entry '{key}'", line_of(given, key))
+                    continue
+                if not isinstance(item, dict):
+                    checker.add(where, "must be a mapping of translated fields", line_of(given, key))
+                    continue
+                for field_name in sorted(set(item) - set(fields), key=str):
+                    checker.add(f"{where}.{field_name}", f"is not translated here (only {', '.join(fields)})",
+                                line_of(given, key))
+                texts = {}
+                for field_name in fields:
+                    value = item.get(field_name)
+                    if value is None:
+                        continue
+                    if not isinstance(value, str) or not value.strip() or MARKUP.search(value):
+                        checker.add(f"{where}.{field_name}", "must be text, with no markup or template syntax",
+                                    line_of(given, key))
+                        continue
+                    texts[field_name] = value.strip()
+                    if not stale and name != "sources":  # a gloss of a title in any language and script
+                        mine, theirs = numbers_in(value, lang), numbers_in(str(original.get(field_name) or ""), "en")
+                        if set(mine) != set(theirs):
+                            checker.add(f"{where}.{field_name}", "does not carry over the English numbers exactly "
+                                        f"(English {sorted(theirs)}, here {sorted(mine)})", line_of(given, key))
+                    unquoted = QUOTED.sub(" ", _prose(value))
+                    for avoid in glossary["avoid"]:
+                        if hit := avoid.pattern.search(unquoted):
+                            checker.add(f"{where}.{field_name}", f"uses '{hit.group(0)}'; the glossary says "
+                                                                 f"'{avoid.use}'", line_of(given, key))
+                entries[str(key)] = texts
+            rel = path.relative_to(root).as_posix()
+            missing = [k for k in originals if k not in entries and (name != "sources" or
+                                                                      originals[k].get("language") != lang)]
+            if missing:
+                found.gaps.append(Gap(lang, f"data/{name}.yml", rel, "missing"))
+            elif stale or status == "draft":
+                found.gaps.append(Gap(lang, f"data/{name}.yml", rel, "stale" if stale else "draft"))
+            found.data[(lang, name)] = DataTranslation(path, lang, name, stale, status, entries)
+
+
+def yaml_safe(text: str):
+    import yaml
+
+    try:
+        return yaml.safe_load(text) or []
+    except yaml.YAMLError:
+        return []  # the English file's own problems are reported by the registry

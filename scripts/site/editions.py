@@ -73,18 +73,37 @@ def localized(content: Content, lang: str | None = None) -> Content:
     if key not in _LOCALIZED:
         _LOCALIZED.clear()
         terms = glossary(content.paths.root, lang)
-        reg = _localized_registry(content.registry, terms)
+        words = {name: t.entries for (code, name), t in content.translations.data.items() if code == lang}
+        reg = _localized_registry(content.registry, terms, words, lang)
         claims = [_localized_claim(c, content.translations.claim(lang, c.id)) for c in content.claims]
         _LOCALIZED[key] = replace(content, registry=reg, claims=claims)
     return _LOCALIZED[key]
 
 
-def _localized_registry(reg, terms: dict):
-    verdicts = {k: replace(v, label=terms.get("verdicts", {}).get(k, v.label)) for k, v in reg.verdicts.items()}
+def _localized_registry(reg, terms: dict, words: dict[str, dict[str, dict]], lang: str):
+    """The registry with an edition's words: names from the glossary, other text from the data
+    translations (data/i18n/<lang>/); whatever is not translated stays English."""
+    def entries(name: str, key: str) -> dict:
+        return words.get(name, {}).get(key, {})
+
+    verdicts = {k: replace(v, label=terms.get("verdicts", {}).get(k, v.label), **entries("verdicts", k))
+                for k, v in reg.verdicts.items()}
     techniques = {k: replace(t, name=terms.get("techniques", {}).get(k, t.name),
-                             classroom=tuple(terms.get("families", {}).get(c, c) for c in t.classroom))
+                             classroom=tuple(terms.get("families", {}).get(c, c) for c in t.classroom),
+                             **entries("techniques", k))
                   for k, t in reg.techniques.items()}
-    return replace(reg, verdicts=verdicts, techniques=techniques)
+    rules = {k: replace(r, **entries("verdict-rules", k)) for k, r in reg.rules.items()}
+    people = {k: replace(p, **entries("people", k)) for k, p in reg.people.items()}
+    # A source keeps its own title; the gloss beside it is in the reader's language, or none
+    # (a Ukrainian reader needs no gloss of a Ukrainian title).
+    sources = {k: replace(s, title_en=None if s.language == lang else entries("sources", k).get("title"))
+               for k, s in reg.sources.items()}
+    practice = [replace(p, **entries("practice", p.id)) for p in reg.practice]
+    page_corrections = [replace(c, **entries("page-corrections", c.id)) for c in reg.page_corrections]
+    statistics = [replace(r, **entries("statistics", str(i))) for i, r in enumerate(reg.statistics)]
+    framing = [replace(f, **entries("framing", str(i))) for i, f in enumerate(reg.framing)]
+    return replace(reg, verdicts=verdicts, techniques=techniques, rules=rules, people=people, sources=sources,
+                   practice=practice, page_corrections=page_corrections, statistics=statistics, framing=framing)
 
 
 def _localized_claim(claim, t: ClaimTranslation | None):
@@ -259,3 +278,20 @@ def merge_sitemaps(root: Path, site: Path) -> int:
     (site / "sitemap.xml").write_bytes(data)
     (site / "sitemap.xml.gz").write_bytes(gzip.compress(data, mtime=0))
     return len(entries) * len(i18n.LANGUAGES)
+
+
+# -- a configuration file, for engines run from the command line (the Zensical canary) ------------
+
+def write_config(root: Path, lang: str, base_config: dict) -> Path:
+    """build/editions/<lang>/mkdocs.yml: mkdocs.yml with the edition's settings, its paths relative to
+    that folder (Zensical wants the docs and the output inside the folder of its configuration)."""
+    folder = root / STAGE / lang
+    config = {**base_config, **config_overrides(root, lang, base_config, folder / "site")}
+    up = "../" * len((STAGE / lang).parts)
+    config["docs_dir"], config["site_dir"] = "docs", "site"
+    config["theme"] = {**config["theme"], "custom_dir": up + str(base_config["theme"]["custom_dir"])}
+    config["watch"] = [up + str(w) for w in base_config.get("watch") or []]
+    path = folder / "mkdocs.yml"
+    path.write_text("# Written by `python -m scripts edition-config " + lang + "`; do not edit.\n"
+                    + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
