@@ -3,6 +3,8 @@
 // unless the learner presses "Save": the score lives in this tab's memory.
 (() => {
   const root = document.querySelector(".cbc-practice");
+  // The page says its words in its own language (data-text-* from the template, translated there).
+  const say = (name, values = {}) => (root ? root.dataset[name] || "" : "").replace(/\{(\w+)\}/g, (_, k) => values[k]);
   if (!root) return;
   const key = "cbc-practice-" + root.dataset.practice;
   const score = root.querySelector("[data-score]");
@@ -25,8 +27,8 @@
     put("alarms", alarms); put("sound-seen", sound);
     const bar = root.querySelector("[data-score-bar]");
     if (bar) {
-      bar.textContent = `Answered ${answered} of ${root.dataset.total} · same as ours ${matched}` +
-        (root.dataset.practice === "verdicts" ? ` · hits ${hits} of ${flawed} · false alarms ${alarms} of ${sound}` : "");
+      const values = { answered, total: root.dataset.total, matched, hits, flawed, alarms, sound };
+      bar.textContent = say("textBar", values) + (root.dataset.practice === "verdicts" ? say("textBarVerdicts", values) : "");
     }
   };
 
@@ -47,12 +49,12 @@
 
   const save = score.querySelector("[data-save]"), forget = score.querySelector("[data-forget]");
   save.addEventListener("click", () => {
-    try { localStorage.setItem(key, JSON.stringify(answers)); forget.hidden = false; save.textContent = "Saved on this device"; }
-    catch (e) { save.textContent = "This browser does not allow saving"; }
+    try { localStorage.setItem(key, JSON.stringify(answers)); forget.hidden = false; save.textContent = say("textSaved"); }
+    catch (e) { save.textContent = say("textNoSave"); }
   });
   forget.addEventListener("click", () => {
     try { localStorage.removeItem(key); } catch (e) { /* nothing was stored */ }
-    forget.hidden = true; save.textContent = "Save my answers on this device";
+    forget.hidden = true; save.textContent = say("textSave");
   });
   let saved = null;
   try { saved = JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { saved = null; }
