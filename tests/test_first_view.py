@@ -20,7 +20,8 @@ def unexpected(requested: list[str], page_path: str) -> list[str]:
         path = urlparse(url).path
         edition = "/uk" if page_path.startswith("uk/") else ""
         shared = path.removeprefix(edition)
-        if path == "/" + page_path or (page_path.endswith("search/") and shared == "/assets/javascripts/search-page.js"):
+        search_script = page_path.endswith("search/") and shared == "/assets/javascripts/search-page.js"
+        if path == "/" + page_path or search_script:
             continue
         if not shared.startswith(SHARED):
             out.append(path)

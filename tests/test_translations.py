@@ -110,7 +110,8 @@ def test_both_editions_link_each_other(built_site):
         assert re.search(r'hreflang="x-default" href="https://[^"/]+/claims/cbc-011/"', page)
     # the header's language link goes to the same page in the other edition
     assert re.search(r'<a href="(\.\./)*uk/claims/cbc-011/" class="md-header__button cbc-lang-link" hreflang="uk"', en)
-    assert re.search(r'<a href="\.\./\.\./\.\./claims/cbc-011/" class="md-header__button cbc-lang-link" hreflang="en"', uk)
+    back = r'<a href="\.\./\.\./\.\./claims/cbc-011/" class="md-header__button cbc-lang-link" hreflang="en"'
+    assert re.search(back, uk)
     # the quote stays in English, our translation beside it
     assert '<blockquote lang="en">' in uk and "cbc-quote__translation" in uk
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
@@ -118,3 +119,18 @@ def test_both_editions_link_each_other(built_site):
     assert len([u for u in locs if "/uk/" in u]) == len([u for u in locs if "/uk/" not in u]) > 50
     assert sitemap.count("<xhtml:link") == 3 * len(locs)  # en, uk and x-default for every page
     assert re.search(r'hreflang="x-default" href="https://[^"/]+/claims/cbc-011/"', sitemap)
+
+
+def test_an_english_correction_not_yet_translated_is_shown_as_pending(repo, tmp_path):
+    uk = repo / "docs/uk/claims/cbc-011.md"
+    text = uk.read_text(encoding="utf-8")
+    start = text.index("corrections:\n")
+    last = text.rindex("  - date:", start, text.index("\n---", start))
+    uk.write_text(text[:last] + text[text.index("\n---", start) + 1:], encoding="utf-8")  # drop the last one
+    assert check(repo).returncode == 0
+    built = run([sys.executable, "-m", "scripts", "build-edition", "uk", str(tmp_path / "site")], cwd=repo)
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = (tmp_path / "site/uk/claims/cbc-011/index.html").read_text(encoding="utf-8")
+    assert page.count("переклад очікується") == 1
+    log = (tmp_path / "site/uk/corrections/index.html").read_text(encoding="utf-8")
+    assert log.count("переклад очікується") == 1

@@ -41,6 +41,7 @@ class Correction:
     change: str
     reason: str
     from_verdict: str | None = None  # set when the correction changed the verdict
+    untranslated: bool = False  # an edition shows it in English until its translation is made
 
 
 @dataclass(frozen=True)

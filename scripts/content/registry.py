@@ -74,6 +74,7 @@ class PageCorrection:
     page: str  # the Markdown file under docs/
     change: str
     reason: str
+    untranslated: bool = False  # an edition shows it in English until its translation is made
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,7 @@ class Translations:
     english_pages: tuple[str, ...] = ()                                              # docs-relative
     gaps: list[Gap] = field(default_factory=list)
     untranslated_strings: dict[str, int] = field(default_factory=dict)                # interface, per lang
-    data: dict[tuple[str, str], "DataTranslation"] = field(default_factory=dict)     # (lang, data file stem)
+    data: dict[tuple[str, str], DataTranslation] = field(default_factory=dict)     # (lang, data file stem)
 
     def claim(self, lang: str, cid: str) -> ClaimTranslation | None:
         return self.claims.get((lang, cid))
@@ -112,7 +112,8 @@ class Translations:
 
     def counts(self, lang: str, kind: str = "pages") -> dict[str, int]:
         """For `pages` (the site's pages) or `data` (the data files whose words pages show)."""
-        gaps = Counter(g.state for g in self.gaps if g.lang == lang and g.english.startswith("data/") == (kind == "data"))
+        gaps = Counter(g.state for g in self.gaps
+                       if g.lang == lang and g.english.startswith("data/") == (kind == "data"))
         total = len(self.english_pages) if kind == "pages" else len(DATA_FIELDS)
         return {"pages": total, "translated": total - gaps["missing"], "stale": gaps["stale"],
                 "missing": gaps["missing"], "draft": gaps["draft"]}

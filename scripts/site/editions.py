@@ -99,7 +99,8 @@ def _localized_registry(reg, terms: dict, words: dict[str, dict[str, dict]], lan
     sources = {k: replace(s, title_en=None if s.language == lang else entries("sources", k).get("title"))
                for k, s in reg.sources.items()}
     practice = [replace(p, **entries("practice", p.id)) for p in reg.practice]
-    page_corrections = [replace(c, **entries("page-corrections", c.id)) for c in reg.page_corrections]
+    page_corrections = [replace(c, **entries("page-corrections", c.id)) if entries("page-corrections", c.id)
+                        else replace(c, untranslated=True) for c in reg.page_corrections]
     statistics = [replace(r, **entries("statistics", str(i))) for i, r in enumerate(reg.statistics)]
     framing = [replace(f, **entries("framing", str(i))) for i, f in enumerate(reg.framing)]
     return replace(reg, verdicts=verdicts, techniques=techniques, rules=rules, people=people, sources=sources,
@@ -112,7 +113,7 @@ def _localized_claim(claim, t: ClaimTranslation | None):
     figures = tuple(replace(f, **tf) for f, tf in zip(claim.figures, t.figures, strict=False))
     figures += claim.figures[len(figures):]
     corrections = tuple(replace(c, **tc) for c, tc in zip(claim.corrections, t.corrections, strict=False))
-    corrections += claim.corrections[len(corrections):]
+    corrections += tuple(replace(c, untranslated=True) for c in claim.corrections[len(corrections):])
     return replace(claim, title=t.title, summary=t.summary, body=t.body, searched=t.searched or claim.searched,
                    figures=figures, corrections=corrections)
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from ..content.load import Content
 from ..content.registry import Registry
+from . import i18n
+from .editions import edition_root
 from .render import render
 
 
@@ -78,7 +80,9 @@ def corrections_log(content: Content, base: str) -> str:
     rows += [(corr.date, corr.page, page_url(content.paths.root, corr.page), corr)
              for corr in content.registry.page_corrections]
     rows.sort(key=lambda r: (r[0], r[1]), reverse=True)
-    titles = {corr.page: page_title(content.paths.docs / corr.page) for corr in content.registry.page_corrections}
+    docs = content.paths.docs / edition_root(i18n.current())  # the page's title in the edition being built
+    titles = {corr.page: page_title(docs / corr.page if (docs / corr.page).exists() else content.paths.docs / corr.page)
+              for corr in content.registry.page_corrections}
     return render("corrections_log.html", rows=rows, titles=titles, base=base)
 
 
