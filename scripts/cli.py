@@ -203,6 +203,7 @@ def cmd_handouts(root: Path, site: Path, lang: str = "en") -> int:
     import time
 
     from .content.siteconfig import site_name
+    from .site import i18n
     from .site.editions import edition_url, stage_dir
     from .site.handouts import FOLDER, HandoutError, fill_in_sizes
     from .site.print_handouts import make_handouts
@@ -210,9 +211,10 @@ def cmd_handouts(root: Path, site: Path, lang: str = "en") -> int:
     start = time.perf_counter()
     teach = root / "docs" / "teach" if lang == "en" else stage_dir(root, lang) / "teach"
     try:
-        facts = make_handouts(site, edition_url(root, lang), teach, root / "build" / "handouts" / lang,
-                              site_name(root))
-        filled = fill_in_sizes(site, facts)
+        with i18n.Active(lang):  # the handouts' own words (footer, licence) and sizes in the edition's
+            facts = make_handouts(site, edition_url(root, lang), teach, root / "build" / "handouts" / lang,
+                                  site_name(root))
+            filled = fill_in_sizes(site, facts)
     except HandoutError as exc:
         print(f"handouts: {exc}", file=sys.stderr)
         return 1
@@ -228,10 +230,12 @@ def cmd_handouts(root: Path, site: Path, lang: str = "en") -> int:
 
 
 def cmd_index_search(site: Path) -> int:
+    from .content.load import ROOT
+    from .site.editions import EDITION_LANGUAGES, interface
     from .site.search import SearchIndexError, index_site
 
     try:
-        print(index_site(site))
+        print(index_site(site, {lang: interface(ROOT, lang).get("search_stemmer") for lang in EDITION_LANGUAGES}))
     except SearchIndexError as exc:
         print(f"index-search: {exc}", file=sys.stderr)
         return 1

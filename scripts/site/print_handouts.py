@@ -22,19 +22,30 @@ from html import escape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from . import i18n
 from .handouts import FOLDER, FORMATS, HandoutError, file_name, kit_stems, without_sizes
+from .i18n import gettext as _
 
 RENDERER = "handouts 3"  # bump to re-make every cached file
 MARGIN = {"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"}
-LICENCE = "Text: CC BY 4.0, Claim by Claim"
+
+
+def licence() -> str:
+    return _("Text: CC BY 4.0, Claim by Claim")
+
 
 # Chromium fills the elements with these classes itself: title, url, pageNumber, totalPages.
 HEADER = ('<div style="font: 8pt sans-serif; color: #000; width: 100%; margin: 0 16mm; display: flex; '
           'justify-content: space-between;"><span>{site}</span><span>{title}</span></div>')
 FOOTER = ('<div style="font: 8pt sans-serif; color: #000; width: 100%; margin: 0 16mm; display: flex; '
           'justify-content: space-between; gap: 4mm;"><span class="url"></span>'
-          '<span style="white-space: nowrap;">Page <span class="pageNumber"></span> of <span class="totalPages"></span>'
-          ' · {licence}</span></div>')
+          '<span style="white-space: nowrap;">{page} <span class="pageNumber"></span> {of} <span class="totalPages">'
+          '</span> · {licence}</span></div>')
+
+
+def footer() -> str:
+    """The footer in the edition's words ("Page 1 of 3"; Chromium fills in the numbers)."""
+    return FOOTER.format(page=escape(_("Page")), of=escape(_("of")), licence=escape(licence()))
 
 
 def make_handouts(site: Path, site_url: str, teach_dir: Path, cache: Path,
@@ -76,6 +87,7 @@ def make_handouts(site: Path, site_url: str, teach_dir: Path, cache: Path,
 def _key(site: Path, page: Path) -> str:
     """What a handout is made from: the page, the site's stylesheets and scripts, this renderer."""
     digest = hashlib.sha256(RENDERER.encode())
+    digest.update(footer().encode())  # the edition's words in the footer
     digest.update(without_sizes(page.read_text(encoding="utf-8")).encode())
     for part in [*sorted((site / "assets").rglob("*.css")), *sorted((site / "assets").rglob("*.js"))]:
         digest.update(part.read_bytes())
@@ -112,7 +124,7 @@ def _render(site: Path, site_url: str, site_name: str, todo) -> None:
                 if fmt.paper:
                     pdf = page.pdf(format=fmt.paper, print_background=False, display_header_footer=True,
                                    header_template=HEADER.format(site=escape(site_name), title=escape(title)),
-                                   footer_template=FOOTER.format(licence=escape(LICENCE)), margin=MARGIN)
+                                   footer_template=footer(), margin=MARGIN)
                     cached.write_bytes(_fixed_metadata(pdf, title, url, site_name))
                 else:
                     article = page.evaluate(ARTICLE_FOR_EDITING)
@@ -157,8 +169,9 @@ ARTICLE_FOR_EDITING = """() => {
 
 def _odt(article_html: str, title: str, url: str) -> bytes:
     """pandoc's ODT of the page, with fixed dates."""
-    html = (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{escape(title)}</title></head>"
-            f"<body>{article_html}<p>From {escape(url)}. {escape(LICENCE)}.</p></body></html>")
+    source = escape(_("From %(url)s.") % {"url": url})
+    html = (f"<!doctype html><html lang='{i18n.current()}'><head><meta charset='utf-8'><title>{escape(title)}</title>"
+            f"</head><body>{article_html}<p>{source} {escape(licence())}.</p></body></html>")
     result = subprocess.run(["pandoc", "--from", "html", "--to", "odt", "--metadata", f"title={title}", "-o", "-"],
                             input=html.encode(), capture_output=True, timeout=120)
     if result.returncode:

@@ -6,7 +6,8 @@
   const ours = document.getElementById("cbc-q");
   const mount = document.getElementById("cbc-search");
   if (!form || !ours || !mount) return;
-  const base = new URL("../pagefind/", document.currentScript.src.replace("assets/javascripts/search-page.js", ""));
+  // This edition's index: pagefind/ at the root of the site or of its edition (uk/pagefind/).
+  const base = new URL("pagefind/", document.currentScript.src.replace("assets/javascripts/search-page.js", ""));
   let started = null;
 
   const start = () => started ??= new Promise((resolve, reject) => {
