@@ -87,6 +87,7 @@ class Claim:
     body: str
     rule: str | None = None  # the decision-table row the verdict follows from
     id_line: int = 0  # where `id:` stands in the file, for problems found across claims
+    quote_translation: str | None = None  # set only in another edition: our translation of `quote`
 
     @property
     def slug(self) -> str:

@@ -115,7 +115,7 @@ def _localized_claim(claim, t: ClaimTranslation | None):
     corrections = tuple(replace(c, **tc) for c, tc in zip(claim.corrections, t.corrections, strict=False))
     corrections += tuple(replace(c, untranslated=True) for c in claim.corrections[len(corrections):])
     return replace(claim, title=t.title, summary=t.summary, body=t.body, searched=t.searched or claim.searched,
-                   figures=figures, corrections=corrections)
+                   figures=figures, corrections=corrections, quote_translation=t.quote)
 
 
 # -- the edition's docs folder ------------------------------------------------------------------
@@ -234,7 +234,8 @@ def config_overrides(root: Path, lang: str, base_config: dict, site_dir: Path) -
     titles = words.get("nav") or {}
     nav = [{titles.get(path, title): path} for item in base_config["nav"] for title, path in item.items()]
     extra = dict(base_config.get("extra") or {})
-    extra["edition"] = {**extra.get("edition", {}), "lang": lang, "home": site_url(root)}
+    extra["edition"] = {**extra.get("edition", {}), "lang": lang, "home": site_url(root),
+                        "words": words.get("theme") or {}}
     overrides = {"docs_dir": str(stage_dir(root, lang)), "site_dir": str(site_dir),
                  "site_url": edition_url(root, lang), "theme": theme, "nav": nav, "extra": extra}
     if words.get("site_description"):
