@@ -11,7 +11,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
-import markupsafe
 
 from ..content.claims import ADVISORIES, Claim
 from ..content.registry import Registry
@@ -34,10 +33,8 @@ def _env() -> jinja2.Environment:
     # Words go through the active edition's catalogue at render time (scripts/site/i18n.py), so one
     # compiled template serves both editions.
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
-    # In another edition the article's own text is marked English, and our words inside it are not.
-    env.globals["article_lang"] = lambda: "" if i18n.current() == i18n.DEFAULT else markupsafe.Markup(' lang="en"')
-    env.globals["own_lang"] = lambda: ("" if i18n.current() == i18n.DEFAULT
-                                       else markupsafe.Markup(f' lang="{i18n.current()}"'))
+    # The edition being rendered: in another one the article's own text is marked English.
+    env.globals["edition"] = i18n.current
     env.filters["date"] = i18n.format_date
     env.filters["number"] = i18n.format_number
     env.filters["jsonld"] = jsonld_dumps
