@@ -103,6 +103,8 @@ class Translations:
     gaps: list[Gap] = field(default_factory=list)
     untranslated_strings: dict[str, int] = field(default_factory=dict)                # interface, per lang
     data: dict[tuple[str, str], DataTranslation] = field(default_factory=dict)     # (lang, data file stem)
+    articles: dict[tuple[str, str], dict[str, list[str]]] = field(default_factory=dict)  # (lang, slug)
+    data_files: list[str] = field(default_factory=list)                              # translatable, per lang
 
     def claim(self, lang: str, cid: str) -> ClaimTranslation | None:
         return self.claims.get((lang, cid))
@@ -114,7 +116,7 @@ class Translations:
         """For `pages` (the site's pages) or `data` (the data files whose words pages show)."""
         gaps = Counter(g.state for g in self.gaps
                        if g.lang == lang and g.english.startswith("data/") == (kind == "data"))
-        total = len(self.english_pages) if kind == "pages" else len(DATA_FIELDS)
+        total = len(self.english_pages) if kind == "pages" else len(self.data_files) // max(1, len(LANGUAGES))
         return {"pages": total, "translated": total - gaps["missing"], "stale": gaps["stale"],
                 "missing": gaps["missing"], "draft": gaps["draft"]}
 
@@ -167,6 +169,7 @@ def load_translations(docs: Path, claims: list[Claim], reg: Registry, problems: 
         found.untranslated_strings[lang] = check_catalogue(root / "data" / "i18n" / lang / "messages.po",
                                                            problems, root)
     load_data_translations(root, problems, found)
+    load_article_translations(root, problems, found)
     return found
 
 
@@ -602,6 +605,7 @@ def load_data_translations(root: Path, problems: Problems, found: Translations) 
         for name, (shape, fields) in DATA_FIELDS.items():
             path = root / "data" / "i18n" / lang / f"{name}.yml"
             english_path = root / "data" / f"{name}.yml"
+            found.data_files.append(f"data/{name}.yml")
             if not path.exists():
                 found.gaps.append(Gap(lang, f"data/{name}.yml", f"data/i18n/{lang}/{name}.yml", "missing"))
                 continue
@@ -675,6 +679,69 @@ def load_data_translations(root: Path, problems: Problems, found: Translations) 
             elif stale or status == "draft":
                 found.gaps.append(Gap(lang, f"data/{name}.yml", rel, "stale" if stale else "draft"))
             found.data[(lang, name)] = DataTranslation(path, lang, name, stale, status, entries)
+
+
+ARTICLE_FIELDS = ("provenance", "takeaways", "not_article")  # takeaways: texts; not_article: the reasons
+
+
+def load_article_translations(root: Path, problems: Problems, found: Translations) -> None:
+    """data/i18n/<lang>/article/<slug>.yml: an analysed article's words that pages show (our
+    provenance note, the review's takeaways in order, the reasons lines are not the article's).
+    The article's own text is never translated (data/i18n/TRANSLATING.md)."""
+    for lang in LANGUAGES:
+        glossary = load_glossary(root / "data" / "i18n" / f"terms-{lang}.yml", problems, root)
+        for english_path in sorted((root / "data" / "article").glob("*.yml")):
+            name = f"article/{english_path.stem}"
+            found.data_files.append(f"data/{name}.yml")
+            path = root / "data" / "i18n" / lang / f"{name}.yml"
+            if not path.exists():
+                found.gaps.append(Gap(lang, f"data/{name}.yml", f"data/i18n/{lang}/{name}.yml", "missing"))
+                continue
+            text = read_text(path, problems, root)
+            data = parse_yaml(text, path, problems, "file") if text is not None else None
+            english_text = english_path.read_text(encoding="utf-8")
+            english = yaml_safe(english_text)
+            if not isinstance(data, dict) or not isinstance(english, dict):
+                if text is not None and not is_missing(data):
+                    problems.add(path, "file", f"must be a mapping, got {type_name(data)}")
+                continue
+            checker = _Checker(path, lang, text, problems, glossary, ())
+            status, stale = checker.common(data, english_text)
+            for key in sorted(set(data) - {"translates", "translation", "source_hash", *ARTICLE_FIELDS}, key=str):
+                checker.add(str(key), "is not a translated field of an article", line_of(data, key))
+            if data.get("translates") != f"data/{name}.yml":
+                checker.add("translates", f"must be 'data/{name}.yml'", line_of(data, "translates"))
+            originals = {"provenance": [english.get("provenance") or ""],
+                         "takeaways": [t.get("text", "") for t in english.get("takeaways") or []
+                                       if isinstance(t, dict)],
+                         "not_article": [n.get("reason", "") for n in english.get("not_article") or []
+                                         if isinstance(n, dict)]}
+            words: dict[str, list[str]] = {}
+            for key, theirs in originals.items():
+                value = data.get(key)
+                if value is None:
+                    continue
+                mine = [value] if key == "provenance" else value
+                if not isinstance(mine, list) or len(mine) != len(theirs) or not all(
+                        isinstance(v, str) and v.strip() and not MARKUP.search(v) for v in mine):
+                    checker.add(key, f"must be {'text' if key == 'provenance' else f'a list of {len(theirs)} texts'}"
+                                     ", one per English item, with no markup", line_of(data, key))
+                    continue
+                for i, (ours, eng) in enumerate(zip(mine, theirs, strict=True)):
+                    if not stale and set(numbers_in(ours, lang)) != set(numbers_in(eng, "en")):
+                        checker.add(f"{key}[{i}]" if key != "provenance" else key,
+                                    "does not carry over the English numbers exactly", line_of(data, key))
+                    for avoid in glossary["avoid"]:
+                        if hit := avoid.pattern.search(QUOTED.sub(" ", _prose(ours))):
+                            checker.add(key, f"uses '{hit.group(0)}'; the glossary says '{avoid.use}'",
+                                        line_of(data, key))
+                words[key] = [v.strip() for v in mine]
+            rel = path.relative_to(root).as_posix()
+            if set(ARTICLE_FIELDS) - set(words):
+                found.gaps.append(Gap(lang, f"data/{name}.yml", rel, "missing"))
+            elif stale or status == "draft":
+                found.gaps.append(Gap(lang, f"data/{name}.yml", rel, "stale" if stale else "draft"))
+            found.articles[(lang, english_path.stem)] = words
 
 
 def yaml_safe(text: str):

@@ -75,6 +75,8 @@ def localized(content: Content, lang: str | None = None) -> Content:
         terms = glossary(content.paths.root, lang)
         words = {name: t.entries for (code, name), t in content.translations.data.items() if code == lang}
         reg = _localized_registry(content.registry, terms, words, lang)
+        reg = replace(reg, articles={slug: _localized_article(a, content.translations.articles.get((lang, slug)))
+                                     for slug, a in reg.articles.items()})
         claims = [_localized_claim(c, content.translations.claim(lang, c.id)) for c in content.claims]
         _LOCALIZED[key] = replace(content, registry=reg, claims=claims)
     return _LOCALIZED[key]
@@ -105,6 +107,21 @@ def _localized_registry(reg, terms: dict, words: dict[str, dict[str, dict]], lan
     framing = [replace(f, **entries("framing", str(i))) for i, f in enumerate(reg.framing)]
     return replace(reg, verdicts=verdicts, techniques=techniques, rules=rules, people=people, sources=sources,
                    practice=practice, page_corrections=page_corrections, statistics=statistics, framing=framing)
+
+
+def _localized_article(article, words: dict[str, list[str]] | None):
+    """Our words about an article in the edition's language; its own text and title stay English."""
+    if not words:
+        return article
+    takeaways = article.takeaways
+    if "takeaways" in words:
+        takeaways = tuple(replace(t, text=text) for t, text in zip(article.takeaways, words["takeaways"], strict=True))
+    not_article = article.not_article
+    if "not_article" in words:
+        not_article = tuple((line, reason) for (line, _), reason in zip(article.not_article, words["not_article"],
+                                                                         strict=True))
+    provenance = words.get("provenance", [article.provenance])[0]
+    return replace(article, takeaways=takeaways, not_article=not_article, provenance=provenance)
 
 
 def _localized_claim(claim, t: ClaimTranslation | None):
