@@ -177,10 +177,28 @@ def stage(content: Content, lang: str) -> Path:
         (out / "cards").mkdir(exist_ok=True)
         for name, png in start_drawing(edition).finish().items():  # kept in build/cards/ like the English
             (out / "cards" / name).write_bytes(png)
+        # Downloads: the same tables and charts with the edition's words. Column names stay English:
+        # they are the data's schema (the data dictionary explains each one).
+        for path, data in edition_downloads(edition).items():
+            target = out / path
+            target.write_text(data, encoding="utf-8") if isinstance(data, str) else target.write_bytes(data)
     for folder in docs.glob("claims/cbc-*/"):  # retired ids' redirect pages
         if folder.is_dir():
             shutil.copytree(folder, out / "claims" / folder.name)
     return out
+
+
+def edition_downloads(content: Content) -> dict[str, str | bytes]:
+    from . import opendata
+    from .generate import site_charts
+
+    files: dict[str, str | bytes] = {}
+    for table in opendata.TABLES:
+        files[f"downloads/{table.name}.csv"] = opendata.to_csv(table, content)
+        files[f"downloads/{table.name}.json"] = opendata.to_json(table, content)
+    for chart in site_charts(content):
+        files[f"downloads/{chart.slug}.svg"] = chart.svg + "\n"
+    return files
 
 
 def _claim_translation(content: Content, lang: str, src: str) -> ClaimTranslation | None:
