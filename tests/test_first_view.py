@@ -71,8 +71,13 @@ def test_search_loads_on_focus_and_finds_a_claim_by_number_with_its_verdict(brow
             page.focus("#cbc-q")
             page.wait_for_selector(".pagefind-ui__search-input")
             page.fill(".pagefind-ui__search-input", query)
-            page.wait_for_selector(".pagefind-ui__result-title", timeout=10000)
-            titles = page.eval_on_selector_all(".pagefind-ui__result-title", "els => els.map(e => e.textContent)")
+            # Results show placeholders (". . .") until their data arrives: wait for the first three.
+            page.wait_for_function("""() => {
+                const shown = document.querySelectorAll(".pagefind-ui__result").length;
+                const loaded = document.querySelectorAll(".pagefind-ui__result-title a").length;
+                return shown > 0 && loaded >= Math.min(3, shown);
+            }""", timeout=10000)
+            titles = page.eval_on_selector_all(".pagefind-ui__result-title a", "els => els.map(e => e.textContent)")
             assert any(t.strip() == f"{label}: {claim.title}" for t in titles[:3]), (query, titles[:3])
         assert all(urlparse(u).netloc == urlparse(server).netloc for u in requested)
     finally:
