@@ -16,7 +16,7 @@ import sys
 
 from .content.load import ROOT, Content, load_content_once
 from .site import annotate, generate, handouts, i18n, opendata, practice, render, tables, wayfinding
-from .site.editions import localized
+from .site.editions import localized, stage_dir
 from .site.links import root_prefix
 
 
@@ -48,6 +48,10 @@ def register(env) -> None:
     i18n.activate(language if language in i18n.LANGUAGES else i18n.DEFAULT)
     content = localized(content)
     reg = content.registry
+
+    def teach_dir():
+        """The kit pages of the edition being built (their titles label the handouts and the kit's pager)."""
+        return (content.paths.docs if language == i18n.DEFAULT else stage_dir(content.paths.root, language)) / "teach"
 
     def base() -> str:
         """Relative path from the current page to the site root (works under any base URL)."""
@@ -104,12 +108,12 @@ def register(env) -> None:
     @env.macro
     def handout_links(*stems: str) -> str:
         """Download links (PDF A4, PDF US Letter, ODT) for these kit pages, e.g. "worksheet-1"."""
-        return handouts.links(content.paths.docs / "teach", stems, base())
+        return handouts.links(teach_dir(), stems, base())
 
     @env.macro
     def handout_table() -> str:
         """Every handout of the kit, for the teach page."""
-        return handouts.table(content.paths.docs / "teach", base())
+        return handouts.table(teach_dir(), base())
 
     @env.macro
     def site_path(path: str) -> str:
@@ -120,7 +124,7 @@ def register(env) -> None:
     @env.macro
     def kit_nav() -> str:
         """Previous and next in the teaching kit (lesson, worksheet, answer key, next lesson)."""
-        return wayfinding.kit_nav(env.page.url.lstrip("/"), content.paths.docs / "teach", base())
+        return wayfinding.kit_nav(env.page.url.lstrip("/"), teach_dir(), base())
 
     @env.macro
     def verdict_label(claim_id: str) -> str:

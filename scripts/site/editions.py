@@ -273,8 +273,9 @@ def config_overrides(root: Path, lang: str, base_config: dict, site_dir: Path) -
                         "words": words.get("theme") or {}}
     overrides = {"docs_dir": str(stage_dir(root, lang)), "site_dir": str(site_dir),
                  "site_url": edition_url(root, lang), "theme": theme, "nav": nav, "extra": extra}
-    if words.get("site_description"):
-        overrides["site_description"] = words["site_description"]
+    for key in ("site_description", "copyright"):
+        if words.get(key):
+            overrides[key] = words[key]
     return overrides
 
 
