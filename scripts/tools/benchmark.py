@@ -235,7 +235,10 @@ def write_plain_tree(root: Path = ROOT) -> None:
     ordered = article_order(content.claims, content.registry)
     jinja = jinja2.Environment()  # noqa: S701 - output is Markdown, escaped by our templates
     plain_docs = root / "docs-plain"
-    shutil.copytree(root / "docs", plain_docs)
+    # The English edition only: plain Material has no second edition (our build's second pass is
+    # in the timings, so the ratio compares two editions with one: see the report's note).
+    shutil.copytree(root / "docs", plain_docs,
+                    ignore=lambda folder, names: ["uk"] if Path(folder) == root / "docs" else [])
     for md in plain_docs.rglob("*.md"):
         text = md.read_text(encoding="utf-8")
         split = split_front_matter(text)
