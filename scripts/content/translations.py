@@ -597,33 +597,42 @@ class DataTranslation:
     entries: dict[str, dict[str, str]]   # by id, or by row number as a string for `rows`
 
 
+def _open_data(root: Path, lang: str, name: str, english_path: Path, fields: set[str], problems: Problems,
+               found: Translations, glossary: dict):
+    """Read data/i18n/<lang>/<name>.yml and check what every data translation has: a mapping with
+    `translates`, `translation`, `source_hash` and only `fields` besides. None: missing or unreadable."""
+    path = root / "data" / "i18n" / lang / f"{name}.yml"
+    found.data_files.append(f"data/{name}.yml")
+    if not path.exists():
+        found.gaps.append(Gap(lang, f"data/{name}.yml", f"data/i18n/{lang}/{name}.yml", "missing"))
+        return None
+    text = read_text(path, problems, root)
+    data = parse_yaml(text, path, problems, "file") if text is not None else None
+    if not isinstance(data, dict):
+        if text is not None and not is_missing(data):
+            problems.add(path, "file", f"must be a mapping (translates, translation, source_hash, "
+                                       f"{', '.join(sorted(fields))}), got {type_name(data)}")
+        return None
+    english_text = english_path.read_text(encoding="utf-8")
+    checker = _Checker(path, lang, text, problems, glossary, ())
+    status, stale = checker.common(data, english_text)
+    for key in sorted(set(data) - {"translates", "translation", "source_hash", *fields}, key=str):
+        checker.add(str(key), f"is not a translated field here (only {', '.join(sorted(fields))})", line_of(data, key))
+    if data.get("translates") != f"data/{name}.yml":
+        checker.add("translates", f"must be 'data/{name}.yml'", line_of(data, "translates"))
+    return path, data, yaml_safe(english_text), checker, status, stale
+
+
 def load_data_translations(root: Path, problems: Problems, found: Translations) -> None:
     """data/i18n/<lang>/<file>.yml for each file in DATA_FIELDS, checked against the English file:
     the same ids (or as many rows), only the listed fields, as text, every number carried over."""
     for lang in LANGUAGES:
         glossary = load_glossary(root / "data" / "i18n" / f"terms-{lang}.yml", problems, root)
         for name, (shape, fields) in DATA_FIELDS.items():
-            path = root / "data" / "i18n" / lang / f"{name}.yml"
-            english_path = root / "data" / f"{name}.yml"
-            found.data_files.append(f"data/{name}.yml")
-            if not path.exists():
-                found.gaps.append(Gap(lang, f"data/{name}.yml", f"data/i18n/{lang}/{name}.yml", "missing"))
+            opened = _open_data(root, lang, name, root / "data" / f"{name}.yml", {shape}, problems, found, glossary)
+            if opened is None:
                 continue
-            text = read_text(path, problems, root)
-            data = parse_yaml(text, path, problems, "file") if text is not None else None
-            english_text = english_path.read_text(encoding="utf-8")
-            english = yaml_safe(english_text)
-            if not isinstance(data, dict):
-                if text is not None and not is_missing(data):
-                    problems.add(path, "file", f"must be a mapping (translates, source_hash, {shape}), got "
-                                               f"{type_name(data)}")
-                continue
-            checker = _Checker(path, lang, text, problems, glossary, ())
-            status, stale = checker.common(data, english_text)
-            for key in sorted(set(data) - {"translates", "translation", "source_hash", shape}, key=str):
-                checker.add(str(key), f"is not a field of a translated data file (use `{shape}`)", line_of(data, key))
-            if data.get("translates") != f"data/{name}.yml":
-                checker.add("translates", f"must be 'data/{name}.yml'", line_of(data, "translates"))
+            path, data, english, checker, status, stale = opened
             originals = ({str(e.get("id")): e for e in english if isinstance(e, dict)} if shape == "entries"
                          else {str(i): e for i, e in enumerate(english)})
             given = data.get(shape) or ({} if shape == "entries" else [])
@@ -692,25 +701,10 @@ def load_article_translations(root: Path, problems: Problems, found: Translation
         glossary = load_glossary(root / "data" / "i18n" / f"terms-{lang}.yml", problems, root)
         for english_path in sorted((root / "data" / "article").glob("*.yml")):
             name = f"article/{english_path.stem}"
-            found.data_files.append(f"data/{name}.yml")
-            path = root / "data" / "i18n" / lang / f"{name}.yml"
-            if not path.exists():
-                found.gaps.append(Gap(lang, f"data/{name}.yml", f"data/i18n/{lang}/{name}.yml", "missing"))
+            opened = _open_data(root, lang, name, english_path, set(ARTICLE_FIELDS), problems, found, glossary)
+            if opened is None or not isinstance(opened[2], dict):
                 continue
-            text = read_text(path, problems, root)
-            data = parse_yaml(text, path, problems, "file") if text is not None else None
-            english_text = english_path.read_text(encoding="utf-8")
-            english = yaml_safe(english_text)
-            if not isinstance(data, dict) or not isinstance(english, dict):
-                if text is not None and not is_missing(data):
-                    problems.add(path, "file", f"must be a mapping, got {type_name(data)}")
-                continue
-            checker = _Checker(path, lang, text, problems, glossary, ())
-            status, stale = checker.common(data, english_text)
-            for key in sorted(set(data) - {"translates", "translation", "source_hash", *ARTICLE_FIELDS}, key=str):
-                checker.add(str(key), "is not a translated field of an article", line_of(data, key))
-            if data.get("translates") != f"data/{name}.yml":
-                checker.add("translates", f"must be 'data/{name}.yml'", line_of(data, "translates"))
+            path, data, english, checker, status, stale = opened
             originals = {"provenance": [english.get("provenance") or ""],
                          "takeaways": [t.get("text", "") for t in english.get("takeaways") or []
                                        if isinstance(t, dict)],
